@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** Where a Chromium-family browser was found, or why none was. */
+export type BrowserLookup =
+  | { found: true; executablePath: string; source: string }
+  | { found: false; looked: string[] };
+
+const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** Finds a browser for build-time diagrams: $CHROMIUM_PATH, Playwright's own Chromium, then the usual system paths. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): BrowserLookup {
+  const looked: string[] = [];
+  // An explicit opt-out, used by tests and by authors who want the client-side fallback.
+  if (env['MERMAID_NO_BROWSER'] === '1') return { found: false, looked: ['MERMAID_NO_BROWSER=1 (lookup skipped)'] };
+  for (const name of ['CHROMIUM_PATH', 'PUPPETEER_EXECUTABLE_PATH']) {
+    const value = env[name];
+    if (!value) continue;
+    if (existsSync(value)) return { found: true, executablePath: value, source: `$${name}` };
+    looked.push(`$${name}=${value} (missing)`);
+  }
+  const playwright = playwrightChromium();
+  if (playwright && existsSync(playwright)) return { found: true, executablePath: playwright, source: "Playwright's Chromium" };
+  looked.push("Playwright's Chromium");
+  for (const path of SYSTEM_PATHS) {
+    if (existsSync(path)) return { found: true, executablePath: path, source: path };
+  }
+  looked.push(...SYSTEM_PATHS.slice(0, 4));
+  return { found: false, looked };
+}
+
+function playwrightChromium(): string | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    const { chromium } = require('playwright-core') as typeof import('playwright-core');
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}

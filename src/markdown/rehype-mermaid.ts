@@ -1,0 +1,111 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { relative } from 'node:path';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { mermaidErrorLine, readAccessibility, summariseMermaidError } from '../lib/diagram-meta.ts';
+import { DIAGRAM_THEMES } from '../lib/diagram-meta.ts';
+import { browserLookup, cacheKey, renderDiagram } from './mermaid-renderer.ts';
+
+let warned = false;
+
+/** Whether diagrams fall back to rendering in the reader's browser (no browser at build time). */
+export function clientRenderingNeeded(): boolean {
+  return !browserLookup().found;
+}
+
+/**
+ * Replaces every ```mermaid code block with a <figure>: the diagram drawn at build time as inline SVG in a
+ * light and a dark theme, its accTitle as accessible name and its accDescr as caption. Without a browser at
+ * build time the figure keeps the source for the reader's browser to draw, and the page is flagged for that.
+ */
+export function rehypeMermaid() {
+  return async (tree: Root, file: VFile) => {
+    const blocks: { pre: Element; parent: Element | Root; index: number; source: string }[] = [];
+    visit(tree, 'element', (node, index, parent) => {
+      const code = node.tagName === 'pre' ? node.children[0] : undefined;
+      if (!code || code.type !== 'element' || code.tagName !== 'code' || index === undefined || !parent) return;
+      const classes = code.properties['className'];
+      if (!Array.isArray(classes) || !classes.includes('language-mermaid')) return;
+      blocks.push({ pre: node, parent, index, source: toText(code, { whitespace: 'pre' }).trimEnd() });
+    });
+    if (blocks.length === 0) return;
+
+    const where = (line?: number) => `${relative(process.cwd(), file.path || 'unknown file')}${line ? `:${line}` : ''}`;
+    const seen = new Map<string, number>();
+    await Promise.all(
+      blocks.map(async ({ pre, parent, index, source }) => {
+        // The fence line is pre's first line; the diagram's line 1 is the line after it.
+        const fenceLine = pre.position?.start.line;
+        const a11y = readAccessibility(source);
+        if ('problem' in a11y) throw new Error(`${where(fenceLine)}: ${a11y.problem}`);
+        const key = cacheKey(source, 'light').slice(0, 10);
+        const count = (seen.get(key) ?? 0) + 1;
+        seen.set(key, count);
+        const id = `mmd-${key}${count > 1 ? `-${count}` : ''}`;
+
+        const drawings = await Promise.all(DIAGRAM_THEMES.map((theme) => renderDiagram(source, theme, `${id}-${theme}`)));
+        const figure = figureFor(id, a11y.description);
+        if (drawings.some((d) => d === undefined)) {
+          warnOnce();
+          markClientRendering(file);
+          figure.properties['dataDiagram'] = 'pending';
+          figure.children.unshift({
+            type: 'element',
+            tagName: 'pre',
+            properties: { className: ['mermaid-source'], dataTitle: a11y.title },
+            children: [{ type: 'text', value: source }],
+          });
+        } else {
+          for (const [i, drawing] of drawings.entries()) {
+            if (!drawing) continue;
+            if ('error' in drawing) {
+              const line = mermaidErrorLine(drawing.error);
+              const at = fenceLine !== undefined && line !== undefined ? fenceLine + line : fenceLine;
+              throw new Error(`${where(at)}: Mermaid could not parse this diagram: ${summariseMermaidError(drawing.error)}`);
+            }
+            figure.children.splice(i, 0, svgElement(drawing.svg, DIAGRAM_THEMES[i]!, a11y.title));
+          }
+        }
+        parent.children[index] = figure as ElementContent & Element;
+      }),
+    );
+  };
+}
+
+function figureFor(id: string, description: string): Element {
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: { className: ['diagram'], id },
+    children: [{ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: description }] }],
+  };
+}
+
+function svgElement(svg: string, theme: string, title: string): Element {
+  const root = fromHtml(svg, { fragment: true });
+  const element = root.children.find((n): n is Element => n.type === 'element' && n.tagName === 'svg');
+  if (!element) throw new Error('Mermaid returned no <svg> element');
+  // One accessible image per theme; the hidden theme is display:none, so assistive technology meets one.
+  element.properties['role'] = 'img';
+  element.properties['ariaLabel'] = title;
+  element.properties['dataTheme'] = theme;
+  delete element.properties['ariaRoledescription'];
+  return element;
+}
+
+function markClientRendering(file: VFile): void {
+  const astro = (file.data.astro ??= {});
+  astro.frontmatter = { ...astro.frontmatter, clientDiagrams: true };
+}
+
+function warnOnce(): void {
+  if (warned) return;
+  warned = true;
+  const lookup = browserLookup();
+  const looked = lookup.found ? '' : ` Looked for: ${lookup.looked.join(', ')}.`;
+  console.warn(
+    `[diagrams] No Chromium was found, so Mermaid diagrams are not drawn at build time; they will be drawn in the reader's browser when scrolled into view.${looked} Fix: install one (apt-get install chromium) or set CHROMIUM_PATH to a Chrome or Chromium executable.`,
+  );
+}

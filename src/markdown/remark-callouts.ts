@@ -1,0 +1,59 @@
+import GithubSlugger from 'github-slugger';
+import type { Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { relative } from 'node:path';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/** The container directives authors may write, and the class and note each one renders with. */
+export const CALLOUTS = {
+  panel: { className: 'callout callout--panel', note: undefined },
+  guidance: { className: 'callout callout--guidance', note: 'Note from this site, not part of the original article' },
+} as const;
+
+/** A callout name: `:::panel[Title]` or `:::guidance[Title]`. */
+export type CalloutName = keyof typeof CALLOUTS;
+
+/**
+ * Turns `:::panel[Title]` and `:::guidance[Title]` blocks into labelled <aside> elements whose title is a
+ * heading one level below the section they sit in. Any other directive fails the build with file and line;
+ * text like `10:30` that remark-directive reads as a text directive is put back as text.
+ */
+export function remarkCallouts() {
+  return (tree: Root, file: VFile) => {
+    const slugger = new GithubSlugger();
+    let sectionDepth = 1;
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'heading') sectionDepth = node.depth;
+      if ((node.type === 'textDirective' || node.type === 'leafDirective') && parent && index !== undefined) {
+        const text = `${node.type === 'leafDirective' ? '::' : ':'}${node.name}`;
+        const replacement: RootContent[] = [{ type: 'text', value: text }, ...(node.children as RootContent[])];
+        (parent.children as RootContent[]).splice(index, 1, ...replacement);
+        return index + replacement.length;
+      }
+      if (node.type !== 'containerDirective') return undefined;
+      transform(node, file, slugger, Math.min(sectionDepth + 1, 6));
+      return undefined;
+    });
+  };
+}
+
+function transform(node: ContainerDirective, file: VFile, slugger: GithubSlugger, level: number): void {
+  const where = `${relative(process.cwd(), file.path || 'unknown file')}:${node.position?.start.line ?? '?'}`;
+  if (!(node.name in CALLOUTS)) {
+    throw new Error(`${where}: Unknown block ":::${node.name}". Write :::panel[Title] or :::guidance[Title] and close it with ":::".`);
+  }
+  const callout = CALLOUTS[node.name as CalloutName];
+  const [first, ...rest] = node.children;
+  const label = first?.type === 'paragraph' && first.data && 'directiveLabel' in first.data ? first : undefined;
+  const title = label ? toString(label) : '';
+  if (!title) throw new Error(`${where}: ":::${node.name}" needs a title in brackets, for example :::${node.name}[Current guidance].`);
+  const id = `${node.name}-${slugger.slug(title)}`;
+  node.data = { hName: 'aside', hProperties: { className: callout.className, ariaLabelledby: id } };
+  label!.data = { hName: 'p', hProperties: { className: 'callout__title', id, role: 'heading', ariaLevel: level } };
+  const note: RootContent[] = callout.note
+    ? [{ type: 'paragraph', data: { hProperties: { className: 'callout__note' } }, children: [{ type: 'text', value: callout.note }] }]
+    : [];
+  node.children = [label!, ...(note as typeof rest), ...rest];
+}
