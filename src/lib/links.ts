@@ -8,5 +8,5 @@ export function withBase(base: string, href: string): string {
   // Paths to files (favicon.svg, pagefind/…js) keep their name; page paths get the trailing slash.
   if (!path.endsWith('/') && !last.includes('.')) path += '/';
   const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
-  return `${prefix}${path}`;
+  return `${prefix}${path}${rest}`;
 }

@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+/** Output of one `astro build`: exit code and everything it printed. */
+export interface BuildResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs `astro build` in a project folder with extra environment variables, capturing its output. */
+export function astroBuild(options: { root?: string; outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+  const root = options.root ?? process.cwd();
+  const args = ['build', ...(options.outDir ? ['--outDir', options.outDir] : [])];
+  const astro = resolve(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [astro, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) => done({ code, output }));
+  });
+}

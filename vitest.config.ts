@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/markdown/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // Builds the site once and serves dist/ for every e2e file.
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          // Two cores: two browser-driven files at a time keeps the build machine responsive.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
