@@ -7,6 +7,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkDirective from 'remark-directive';
 import { remarkCallouts } from './src/markdown/remark-callouts.ts';
+import { remarkDecisionTree } from './src/markdown/remark-decision-tree.ts';
 import { remarkPageFlags } from './src/markdown/remark-page-flags.ts';
 import { clientRenderingNeeded, rehypeMermaid } from './src/markdown/rehype-mermaid.ts';
 import { rehypeInternalLinks } from './src/markdown/rehype-internal-links.ts';
@@ -36,7 +37,7 @@ export default defineConfig({
   ],
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkDirective, remarkCallouts, remarkPageFlags],
+      remarkPlugins: [remarkDirective, remarkCallouts, remarkDecisionTree, remarkPageFlags],
       rehypePlugins: [
         rehypeMermaid,
         [rehypeInternalLinks, { base }],

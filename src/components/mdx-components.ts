@@ -1,5 +1,8 @@
+import DecisionQuiz from './DecisionQuiz.astro';
+
 /**
- * Components every MDX page can use without an import: `<PkceCalculator />`, `<DecisionQuiz tree="…" />`.
- * Each is an Astro wrapper that hydrates its Preact island, so pages need no client directive.
+ * Components every MDX page can use without an import: `<PkceCalculator />`, `<DecisionQuiz id="…" />`
+ * (placed for authors by `<DecisionTree id="…" />`). Each is an Astro wrapper that hydrates its Preact
+ * island, so pages need no client directive.
  */
-export const mdxComponents = {};
+export const mdxComponents = { DecisionQuiz };

@@ -22,20 +22,22 @@ export function clientRenderingNeeded(): boolean {
  */
 export function rehypeMermaid() {
   return async (tree: Root, file: VFile) => {
-    const blocks: { pre: Element; parent: Element | Root; index: number; source: string }[] = [];
+    const blocks: { pre: Element; parent: Element | Root; index: number; source: string; figureId?: string }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       const code = node.tagName === 'pre' ? node.children[0] : undefined;
       if (!code || code.type !== 'element' || code.tagName !== 'code' || index === undefined || !parent) return;
       const classes = code.properties['className'];
       if (!Array.isArray(classes) || !classes.includes('language-mermaid')) return;
-      blocks.push({ pre: node, parent, index, source: toText(code, { whitespace: 'pre' }).trimEnd() });
+      const figureId = code.properties['dataFigureId'];
+      const source = toText(code, { whitespace: 'pre' }).trimEnd();
+      blocks.push({ pre: node, parent, index, source, ...(typeof figureId === 'string' && { figureId }) });
     });
     if (blocks.length === 0) return;
 
     const where = (line?: number) => `${relative(process.cwd(), file.path || 'unknown file')}${line ? `:${line}` : ''}`;
     const seen = new Map<string, number>();
     await Promise.all(
-      blocks.map(async ({ pre, parent, index, source }) => {
+      blocks.map(async ({ pre, parent, index, source, figureId }) => {
         // The fence line is pre's first line; the diagram's line 1 is the line after it.
         const fenceLine = pre.position?.start.line;
         const a11y = readAccessibility(source);
@@ -43,7 +45,7 @@ export function rehypeMermaid() {
         const key = cacheKey(source, 'light').slice(0, 10);
         const count = (seen.get(key) ?? 0) + 1;
         seen.set(key, count);
-        const id = `mmd-${key}${count > 1 ? `-${count}` : ''}`;
+        const id = figureId ?? `mmd-${key}${count > 1 ? `-${count}` : ''}`;
 
         const drawings = await Promise.all(DIAGRAM_THEMES.map((theme) => renderDiagram(source, theme, `${id}-${theme}`)));
         const figure = figureFor(id, a11y.description);
