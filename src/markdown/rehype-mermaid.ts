@@ -26,6 +26,7 @@ export function rehypeMermaid() {
     visit(tree, 'element', (node, index, parent) => {
       const code = node.tagName === 'pre' ? node.children[0] : undefined;
       if (!code || code.type !== 'element' || code.tagName !== 'code' || index === undefined || !parent) return;
+      if (parent.type !== 'root' && parent.type !== 'element') return;
       const classes = code.properties['className'];
       if (!Array.isArray(classes) || !classes.includes('language-mermaid')) return;
       const figureId = code.properties['dataFigureId'];

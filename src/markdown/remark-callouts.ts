@@ -8,8 +8,8 @@ import type { VFile } from 'vfile';
 
 /** The container directives authors may write, and the class and note each one renders with. */
 export const CALLOUTS = {
-  panel: { className: 'callout callout--panel', note: undefined },
-  guidance: { className: 'callout callout--guidance', note: 'Note from this site, not part of the original article' },
+  panel: { className: ['callout', 'callout--panel'], note: undefined },
+  guidance: { className: ['callout', 'callout--guidance'], note: 'Note from this site, not part of the original article' },
 } as const;
 
 /** A callout name: `:::panel[Title]` or `:::guidance[Title]`. */
@@ -50,10 +50,10 @@ function transform(node: ContainerDirective, file: VFile, slugger: GithubSlugger
   const title = label ? toString(label) : '';
   if (!title) throw new Error(`${where}: ":::${node.name}" needs a title in brackets, for example :::${node.name}[Current guidance].`);
   const id = `${node.name}-${slugger.slug(title)}`;
-  node.data = { hName: 'aside', hProperties: { className: callout.className, ariaLabelledby: id } };
-  label!.data = { hName: 'p', hProperties: { className: 'callout__title', id, role: 'heading', ariaLevel: level } };
-  const note: RootContent[] = callout.note
-    ? [{ type: 'paragraph', data: { hProperties: { className: 'callout__note' } }, children: [{ type: 'text', value: callout.note }] }]
+  node.data = { hName: 'aside', hProperties: { className: [...callout.className], ariaLabelledby: id } };
+  label!.data = { hName: 'p', hProperties: { className: ['callout__title'], id, role: 'heading', ariaLevel: level } };
+  const note: typeof rest = callout.note
+    ? [{ type: 'paragraph', data: { hProperties: { className: ['callout__note'] } }, children: [{ type: 'text', value: callout.note }] }]
     : [];
-  node.children = [label!, ...(note as typeof rest), ...rest];
+  node.children = [label!, ...note, ...rest];
 }

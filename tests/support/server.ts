@@ -18,7 +18,7 @@ export async function serveStatic(dir: string, base = '/'): Promise<{ url: strin
       // Static hosts answer unknown paths with the site's 404 page.
       res.statusCode = 404;
       req.url = '/404.html';
-      files(req, res, () => res.end('Not found'));
+      files(req, res, () => void res.end('Not found'));
     });
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));

@@ -1,0 +1,65 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch, openPage } from '../support/browser.ts';
+import { astroBuild, type BuildResult } from '../support/build.ts';
+import { mermaidScripts } from '../support/dist.ts';
+import { serveStatic } from '../support/server.ts';
+
+// The site built as on a machine with no browser at all: no Chromium lookup, and an empty diagram cache.
+describe('a build on a machine without a browser', () => {
+  let dir: string;
+  let build: BuildResult;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'no-browser-'));
+    build = await astroBuild({
+      outDir: join(dir, 'dist'),
+      env: { MERMAID_NO_BROWSER: '1', MERMAID_CACHE_DIR: join(dir, 'cache') },
+    });
+    server = await serveStatic(join(dir, 'dist'));
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('succeeds and prints one warning saying why and how to fix it', () => {
+    expect(build.code).toBe(0);
+    const warnings = build.output.split('\n').filter((line) => line.includes('No Chromium was found'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('set CHROMIUM_PATH');
+  });
+
+  test('keeps each diagram source in the HTML, with its caption, instead of an SVG', async () => {
+    const html = await readFile(join(dir, 'dist', 'api-auth', 'which-oauth-flow-to-use', 'index.html'), 'utf8');
+    expect(html).toContain('data-diagram="pending"');
+    expect(html).toContain('class="mermaid-source"');
+    expect(html).not.toContain('<svg id="decision-tree-which-oauth-flow-light"');
+  });
+
+  test('ships Mermaid as a separate script for the reader\'s browser', () => {
+    expect(mermaidScripts(join(dir, 'dist')).length).toBeGreaterThan(0);
+  });
+
+  test('draws a diagram in the reader\'s browser once it scrolls into view, and loads Mermaid only then', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}api-auth/grant/client-credentials/`, { viewport: { width: 1280, height: 500 } });
+    await page.waitForLoadState('networkidle');
+    const figure = page.locator('figure.diagram').first();
+    await expect(figure.getAttribute('data-diagram')).resolves.toBe('pending');
+    const scriptsBefore = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    await figure.scrollIntoViewIfNeeded();
+    await page.waitForSelector('figure.diagram[data-diagram="drawn"] svg[data-theme="light"]', { timeout: 30_000 });
+    const scriptsAfter = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    expect(scriptsAfter).toBeGreaterThan(scriptsBefore);
+    await expect(page.getByRole('img', { name: 'Client Credentials Grant sequence' }).isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

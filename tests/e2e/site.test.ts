@@ -1,0 +1,281 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { axeViolations, launch, openPage } from '../support/browser.ts';
+import { mermaidScripts } from '../support/dist.ts';
+
+const siteUrl = inject('siteUrl');
+const ARTICLE = 'api-auth/which-oauth-flow-to-use/';
+
+/** Every page the build wrote, as paths relative to the site root ("" is the home page). */
+function builtPages(dir = process.env['E2E_DIST'] ?? 'dist'): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && entry.name !== '_astro' && entry.name !== 'pagefind') walk(path);
+      else if (entry.name === 'index.html') pages.push(relative(dir, folder).split('\\').join('/').replace(/(.)$/, '$1/'));
+    }
+  };
+  walk(dir);
+  return pages.sort();
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('every page', () => {
+  const pages = builtPages();
+
+  test('the build has the home page, the article, the six linked pages and the 404 page', () => {
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        '',
+        ARTICLE,
+        'api-auth/grant/client-credentials/',
+        'api-auth/grant/authorization-code/',
+        'api-auth/grant/authorization-code-pkce/',
+        'api-auth/grant/implicit/',
+        'api-auth/grant/password/',
+        'api-auth/tutorials/silent-authentication/',
+      ]),
+    );
+  });
+
+  test('the build ships no Mermaid JavaScript, since every diagram was drawn at build time', () => {
+    expect(mermaidScripts(process.env['E2E_DIST'] ?? 'dist')).toEqual([]);
+  });
+
+  test.each(pages)('/%s loads with no console error, a title, a description and one h1', async (path) => {
+    const { page, errors } = await openPage(browser, siteUrl + path);
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+    await expect(page.title()).resolves.not.toBe('');
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/.{20,}/);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  test.each(pages.flatMap((p) => [[p, 'light'] as const, [p, 'dark'] as const]))('/%s has no axe-core violations in the %s theme', async (path, theme) => {
+    const { page } = await openPage(browser, siteUrl + path, { colorScheme: theme });
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('an unknown address gets the 404 page with a way back', async () => {
+    const { page } = await openPage(browser, `${siteUrl}no/such/page/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page not found');
+    await expect(page.getByRole('link', { name: 'Home' }).first().isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('the article without JavaScript', () => {
+  let page: Page;
+  beforeAll(async () => {
+    ({ page } = await openPage(browser, siteUrl + ARTICLE, { javaScriptEnabled: false }));
+  });
+  afterAll(() => page.context().close());
+
+  test('shows every heading of the seed article', async () => {
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Which OAuth 2.0 flow should I use?');
+    const h2 = await page.locator('.prose').getByRole('heading', { level: 2 }).allTextContents();
+    expect(h2).toEqual(
+      expect.arrayContaining([
+        'Is the Client the Resource Owner?',
+        'Is the Client a web app executing on the server?',
+        'Is the Client absolutely trusted with user credentials?',
+        'Is the Client a native app or a SPA?',
+      ]),
+    );
+  });
+
+  test('shows both panels as labelled asides, and the pipeline note', async () => {
+    for (const name of ['Quick refresher - OAuth 2.0 terminology', 'SPAs and Refresh Tokens', 'Which authorization pipeline this article assumes']) {
+      const panel = page.getByRole('complementary', { name });
+      await expect(panel.isVisible()).resolves.toBe(true);
+      await expect(panel.getByRole('heading', { name }).count()).resolves.toBe(1);
+    }
+  });
+
+  test('shows the flowchart as an inline SVG with every question and outcome as text', async () => {
+    const figure = page.locator('figure#decision-tree-which-oauth-flow');
+    const svg = figure.locator('svg[data-theme="light"]');
+    await expect(svg.getAttribute('role')).resolves.toBe('img');
+    const text = (await svg.textContent())?.replace(/\s+/g, ' ') ?? '';
+    for (const label of [
+      'Is the Client the Resource Owner?',
+      'Is the Client a web app executing on the server?',
+      'Is the Client absolutely trusted with user credentials?',
+      'Is the Client a native app or a SPA?',
+      'Client Credentials Grant',
+      'Authorization Code Grant',
+      'Resource Owner Password Credentials Grant',
+      'Authorization Code Grant with PKCE',
+      'Implicit Grant',
+    ]) {
+      expect(text.replace(/\s/g, '')).toContain(label.replace(/\s/g, ''));
+    }
+    await expect(figure.locator('figcaption').textContent()).resolves.toMatch(/\w{10,}/);
+    await expect(page.getByRole('img', { name: 'Which OAuth 2.0 flow should I use?' }).isVisible()).resolves.toBe(true);
+  });
+
+  test('loads no script other than the theme script and the islands', async () => {
+    const sources = await page.locator('script[src]').evaluateAll((scripts) => scripts.map((s) => s.getAttribute('src')));
+    expect(sources.filter((s) => s && /mermaid/i.test(s))).toEqual([]);
+  });
+
+  test('keeps the sidebar navigation reachable on a phone', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect(page.getByRole('navigation', { name: 'Site' }).isVisible()).resolves.toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
+
+describe('links in the article', () => {
+  test('every link resolves to a page of the site, or points to a specification', async () => {
+    const { page } = await openPage(browser, siteUrl + ARTICLE);
+    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const origin = new URL(siteUrl).origin;
+    const internal = [...new Set(hrefs.filter((h) => h.startsWith(origin)))];
+    expect(internal.length).toBeGreaterThan(5);
+    for (const href of internal) {
+      const url = new URL(href);
+      const response = await page.request.get(url.origin + url.pathname);
+      expect(response.status(), href).toBe(200);
+      if (url.hash) {
+        const target = await openPage(browser, href);
+        expect(await target.page.locator(`[id="${decodeURIComponent(url.hash.slice(1))}"]`).count(), href).toBe(1);
+        await target.page.context().close();
+      }
+    }
+    const external = hrefs.filter((h) => !h.startsWith(origin));
+    for (const href of external) expect(new URL(href).hostname, href).toMatch(/(^|\.)(rfc-editor\.org|openid\.net|ietf\.org)$/);
+    await page.context().close();
+  });
+});
+
+describe('the theme toggle', () => {
+  test('starts from the system setting, switches, shows the matching diagram, and remembers the choice', async () => {
+    const { page, errors } = await openPage(browser, siteUrl + ARTICLE, { colorScheme: 'light' });
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    const visibleDiagram = () => page.locator('#decision-tree-which-oauth-flow svg:visible').getAttribute('data-theme');
+    await expect(visibleDiagram()).resolves.toBe('light');
+    await toggle.click();
+    await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('dark');
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(visibleDiagram()).resolves.toBe('dark');
+    await page.reload();
+    await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('dark');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('applies a stored theme before first paint, so the wrong theme never flashes', async () => {
+    const { page } = await openPage(browser, 'about:blank', { colorScheme: 'light' });
+    await page.goto(siteUrl);
+    await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+    // Read the theme from the first script that runs after the inline theme script, before the body exists.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.body) {
+          (window as unknown as { firstTheme: string | undefined }).firstTheme = document.documentElement.dataset['theme'];
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(siteUrl + ARTICLE);
+    await expect(page.evaluate(() => (window as unknown as { firstTheme: string }).firstTheme)).resolves.toBe('dark');
+    await page.context().close();
+  });
+});
+
+describe('keyboard use', () => {
+  test('Tab reaches the skip link first, and it moves focus to the content', async () => {
+    const { page } = await openPage(browser, siteUrl + ARTICLE);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await page.context().close();
+  });
+
+  test.each([
+    ['desktop', 1280],
+    ['phone', 375],
+  ])('Tab reaches every visible link and button on the article (%s)', async (_, width) => {
+    const { page } = await openPage(browser, siteUrl + ARTICLE, { viewport: { width, height: 900 } });
+    await page.waitForLoadState('networkidle');
+    const total = await page.evaluate(() => {
+      const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')];
+      all.forEach((el, i) => (el.dataset['kb'] = String(i)));
+      return all.filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled).map((el) => el.dataset['kb']);
+    });
+    const reached = new Set<string>();
+    for (let i = 0; i < total.length + 20; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['kb']);
+      if (id) reached.add(id);
+    }
+    expect(total.filter((id) => id && !reached.has(id))).toEqual([]);
+    await page.context().close();
+  });
+
+  test('the mobile menu opens with the keyboard and closes with Escape', async () => {
+    const { page } = await openPage(browser, siteUrl + ARTICLE, { viewport: { width: 375, height: 800 } });
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const nav = page.getByRole('navigation', { name: 'Site' });
+    await expect(nav.isVisible()).resolves.toBe(false);
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(nav.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(nav.isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('menu-toggle');
+    await page.context().close();
+  });
+});
+
+describe('code blocks', () => {
+  test('have a copy button that copies the code', async () => {
+    const { page } = await openPage(browser, `${siteUrl}api-auth/grant/client-credentials/`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
+    const first = page.locator('pre.astro-code').first();
+    await page.getByRole('button', { name: 'Copy code to clipboard' }).first().click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.trim()).toBe((await first.innerText()).trim());
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Code copied to clipboard');
+    await page.context().close();
+  });
+
+  test('are not given a copy script on pages without code, such as the article', async () => {
+    const { page } = await openPage(browser, siteUrl + ARTICLE);
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('button', { name: 'Copy code to clipboard' }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('headings', () => {
+  test('have anchor links that name their section', async () => {
+    const { page } = await openPage(browser, siteUrl + ARTICLE);
+    const anchor = page.getByRole('link', { name: 'Section titled Is the Client the Resource Owner?' });
+    await expect(anchor.getAttribute('href')).resolves.toBe('#is-the-client-the-resource-owner');
+    await page.context().close();
+  });
+
+  test('are listed in the on-page table of contents', async () => {
+    const { page } = await openPage(browser, siteUrl + ARTICLE);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    await expect(toc.getByRole('link', { name: 'Is the Client a native app or a SPA?' }).getAttribute('href')).resolves.toBe('#is-the-client-a-native-app-or-a-spa');
+    await page.context().close();
+  });
+});
