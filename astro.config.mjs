@@ -2,6 +2,7 @@
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { toText } from 'hast-util-to-text';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
@@ -11,7 +12,10 @@ import { remarkDecisionTree } from './src/markdown/remark-decision-tree.ts';
 import { remarkPageFlags } from './src/markdown/remark-page-flags.ts';
 import { clientRenderingNeeded, rehypeMermaid } from './src/markdown/rehype-mermaid.ts';
 import { rehypeInternalLinks } from './src/markdown/rehype-internal-links.ts';
-import { closeRenderer } from './src/markdown/mermaid-renderer.ts';
+import { diagramStyleHashes, themeScriptHash } from './src/integrations/csp.ts';
+import { diagramBrowser } from './src/integrations/diagram-browser.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /** Public URL of the deployed site (canonical links, sitemap). */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -26,15 +30,30 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact(),
-    {
-      name: 'diagram-browser',
-      hooks: {
-        // One Chromium draws every diagram of a build; it is closed when the build or dev server ends.
-        'astro:build:done': closeRenderer,
-        'astro:server:done': closeRenderer,
-      },
-    },
+    sitemap(),
+    diagramBrowser(),
+    // After the build: search index, then CSP hashes for diagram styles, then the link check over the result.
+    pagefindIndex(),
+    diagramStyleHashes(),
+    linkCheck(base),
   ],
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+      ],
+      // The inline theme script, by hash; Pagefind compiles its WebAssembly search engine, and needs nothing else.
+      scriptDirective: { hashes: [themeScriptHash], resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkDirective, remarkCallouts, remarkDecisionTree, remarkPageFlags],
@@ -66,6 +85,10 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
   },
   vite: {
+    build: {
+      // Never inline a script as a data: URL (the CSP allows scripts from 'self' only); other assets as usual.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
     define: {
       // false when a browser draws diagrams at build time: the client-side Mermaid code is then dropped
       // from the bundle entirely, so no Mermaid JavaScript reaches dist/.

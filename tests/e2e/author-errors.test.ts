@@ -44,6 +44,12 @@ describe('a build with an author mistake', () => {
       text: page(goodFrontmatter, ':::warning[Careful]\nText\n:::'),
       expected: [/content\/tools\/broken\.mdx:9: Unknown block ":::warning"/],
     },
+    {
+      mistake: 'a broken link and a broken anchor',
+      file: 'content/tools/broken.mdx',
+      text: page(goodFrontmatter, 'See [nothing](/no/such/page/) and [a missing section](/api-auth/grant/implicit/#no-such-section).'),
+      expected: [/Broken links:/, /\/tools\/broken\/: \/no\/such\/page\/ \(HTTP 404\)/, /\/tools\/broken\/: \/api-auth\/grant\/implicit\/#no-such-section/],
+    },
   ])('fails on $mistake, naming the file and the place', async ({ file, text, expected }) => {
     await site.write(file, text);
     const build = await astroBuild({ root: site.root, outDir: 'dist' });

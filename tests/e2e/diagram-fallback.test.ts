@@ -5,23 +5,28 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch, openPage } from '../support/browser.ts';
 import { astroBuild, type BuildResult } from '../support/build.ts';
+import { copySite } from '../support/fixture-site.ts';
 import { mermaidScripts } from '../support/dist.ts';
-import { serveStatic } from '../support/server.ts';
+import { serveDirectory } from '../../src/integrations/serve-directory.ts';
 
 // The site built as on a machine with no browser at all: no Chromium lookup, and an empty diagram cache.
 describe('a build on a machine without a browser', () => {
   let dir: string;
   let build: BuildResult;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
   let browser: Browser;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'no-browser-'));
+    // A copy of the site, so this build's caches never meet the main build's.
+    const site = await copySite('no-browser');
     build = await astroBuild({
+      root: site.root,
       outDir: join(dir, 'dist'),
       env: { MERMAID_NO_BROWSER: '1', MERMAID_CACHE_DIR: join(dir, 'cache') },
     });
-    server = await serveStatic(join(dir, 'dist'));
+    await site.remove();
+    server = await serveDirectory(join(dir, 'dist'));
     browser = await launch();
   });
   afterAll(async () => {

@@ -21,6 +21,10 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  // CSP violations are console errors in Chromium already; this names the directive and the blocked source.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`)),
+  );
   await page.goto(url);
   return { page, errors };
 }

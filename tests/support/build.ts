@@ -12,10 +12,15 @@ export function astroBuild(options: { root?: string; outDir?: string; env?: Reco
   const root = options.root ?? process.cwd();
   const args = ['build', ...(options.outDir ? ['--outDir', options.outDir] : [])];
   const astro = resolve(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
+  // Vitest sets Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) in its environment; a real build must
+  // not inherit them, or Astro builds with the wrong base and mode.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)),
+  );
   return new Promise((done) => {
     const child = spawn(process.execPath, [astro, ...args], {
       cwd: root,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+      env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

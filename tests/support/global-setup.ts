@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { astroBuild } from './build.ts';
-import { serveStatic } from './server.ts';
+import { serveDirectory } from '../../src/integrations/serve-directory.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
     const build = await astroBuild({ outDir });
     if (build.code !== 0) throw new Error(`astro build failed:\n${build.output}`);
   }
-  const server = await serveStatic(outDir);
+  const server = await serveDirectory(outDir);
   project.provide('siteUrl', server.url);
   return server.close;
 }

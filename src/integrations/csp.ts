@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { addStyleHashes } from '../lib/csp.ts';
+import { filesUnder } from './files.ts';
+
+/** CSP hash of a piece of inline text, `sha256-…`, as Astro's csp config takes it. */
+export const sha256 = (text: string): `sha256-${string}` => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+/** The same as a CSP source expression, quoted: `'sha256-…'`. */
+const sha256Source = (text: string) => `'${sha256(text)}'`;
+
+/** Hash of the inline theme script, the one inline script the site has. */
+export const themeScriptHash = sha256(readFileSync(new URL('../scripts/theme-init.js', import.meta.url), 'utf8'));
+
+/**
+ * Astro's CSP hashes the scripts and styles Astro itself emits. Diagrams drawn at build time carry Mermaid's
+ * own <style> blocks and style attributes; this adds exactly their hashes to each page's style-src, so no
+ * 'unsafe-inline' is needed for styles either.
+ */
+export function diagramStyleHashes(): AstroIntegration {
+  return {
+    name: 'csp-diagram-styles',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        const root = dir.pathname;
+        for (const file of filesUnder(root, '.html')) {
+          const path = join(root, file);
+          const html = await readFile(path, 'utf8');
+          const updated = addStyleHashes(html, sha256Source);
+          if (updated !== html) await writeFile(path, updated);
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+const META = /(<meta\s+http-equiv="content-security-policy"\s+content=")([^"]*)(")/i;
+
+/**
+ * Adds to a page's CSP <meta> the hashes of its inline <style> elements and style attributes that the policy
+ * does not allow yet (style attributes through 'unsafe-hashes', which allows those exact values only).
+ * Returns the page unchanged when it has no CSP <meta> or nothing is missing.
+ */
+export function addStyleHashes(html: string, hash: (text: string) => string): string {
+  const match = META.exec(html);
+  if (!match) return html;
+  const policy = match[2]!.replaceAll('&#39;', "'").replaceAll('&quot;', '"');
+  const tree: Root = fromHtml(html);
+  const blocks = new Set<string>();
+  const attributes = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'style') blocks.add(toString(node));
+    const style = node.properties['style'];
+    if (typeof style === 'string' && style !== '') attributes.add(style);
+  });
+  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+  const at = directives.findIndex((d) => d.startsWith('style-src '));
+  const current = at === -1 ? ['style-src', "'self'"] : directives[at]!.split(/\s+/);
+  const sources = new Set(current);
+  for (const text of blocks) sources.add(hash(text));
+  if (attributes.size > 0) sources.add("'unsafe-hashes'");
+  for (const text of attributes) sources.add(hash(text));
+  if (sources.size === current.length) return html;
+  const next = [...sources].join(' ');
+  if (at === -1) directives.push(next);
+  else directives[at] = next;
+  const content = directives.join('; ').replaceAll("'", '&#39;');
+  return html.replace(META, `$1${content}$3`);
+}
