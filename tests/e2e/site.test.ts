@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -94,6 +94,25 @@ describe('the article without JavaScript', () => {
         'Is the Client a native app or a SPA?',
       ]),
     );
+  });
+
+  test('contains every sentence of the seed article, word for word', async () => {
+    const seed = readFileSync('tests/fixtures/which-oauth-flow.seed.md', 'utf8').split('---').slice(2).join('---');
+    const plain = (text: string) =>
+      text
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // the flowchart image, replaced by the Mermaid flowchart
+        .replace(/<%=[^%]*%>/g, '') // the include, replaced by the pipeline partial
+        .replace(/^:::.*$/gm, '')
+        .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+        .replace(/\*\*|__|`/g, '')
+        .replace(/^#+ |^- /gm, '');
+    const rendered = (await page.locator('main').innerText()).replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+    const sentences = plain(seed)
+      .split(/\n\s*\n|\n(?=\S)/)
+      .flatMap((paragraph) => paragraph.replace(/\s+/g, ' ').trim().split(/(?<=[.?!:])\s+(?=[A-Z])/))
+      .filter((sentence) => sentence.length > 0);
+    expect(sentences.length).toBeGreaterThan(40);
+    expect(sentences.filter((sentence) => !rendered.includes(sentence))).toEqual([]);
   });
 
   test('shows both panels as labelled asides, and the pipeline note', async () => {
