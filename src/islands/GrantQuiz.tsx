@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  answer,
+  back,
+  currentNode,
+  decodeAnswers,
+  encodeAnswers,
+  isOutcome,
+  isQuestion,
+  outcomes,
+  restart,
+  type QuizState,
+} from '../lib/decision-tree-engine.ts';
+import type { DecisionTree } from '../lib/decision-tree.ts';
+import { answersTaken, flowchartHighlight, outcomeOf, quizParam, resultAnnouncement, stepOf } from '../lib/quiz-view.ts';
+import { highlightFlowchart, readAnswers, watchFlowchart, writeAnswers } from './quiz/browser.ts';
+import { QuizFallback } from './quiz/QuizFallback.tsx';
+import { QuizQuestion } from './quiz/QuizQuestion.tsx';
+import { QuizResult } from './quiz/QuizResult.tsx';
+
+interface Props {
+  /** Id of the tree, as in content/decision-trees/<treeId>.yaml; names the URL parameter. */
+  treeId: string;
+  tree: DecisionTree;
+  /** Id of the <figure> holding the tree's flowchart, whose path is highlighted. */
+  figureId: string;
+  /** Id of the quiz section's heading: the fragment of a shared link. */
+  anchor: string;
+}
+
+/**
+ * The grant quiz: one question at a time, the result with its guidance, the path on the flowchart and the
+ * answers in the URL. All quiz logic is in lib/decision-tree-engine.ts and lib/quiz-view.ts; this renders and dispatches.
+ */
+export default function GrantQuiz({ treeId, tree, figureId, anchor }: Props) {
+  const [ready, setReady] = useState(false);
+  const [state, setState] = useState<QuizState>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const [moves, setMoves] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const param = quizParam(treeId);
+
+  // After hydration: restore a shared state (decodeAnswers ignores anything it does not recognise).
+  useEffect(() => {
+    setState(decodeAnswers(tree, readAnswers(param)));
+    setReady(true);
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return undefined;
+    const draw = () => highlightFlowchart(figureId, flowchartHighlight(tree, state));
+    draw();
+    writeAnswers(param, encodeAnswers(tree, state), anchor);
+    return watchFlowchart(figureId, draw);
+  }, [ready, state]);
+
+  useEffect(() => {
+    if (moves > 0) heading.current?.focus();
+  }, [moves]);
+
+  if (!ready) return <QuizFallback outcomes={outcomes(tree)} />;
+
+  const go = (next: QuizState) => {
+    const reached = outcomeOf(tree, next);
+    setState(next);
+    setAnnouncement(reached ? resultAnnouncement(reached) : '');
+    setMoves((n) => n + 1);
+  };
+  const node = currentNode(tree, state);
+  const step = stepOf(tree, state);
+  const idPrefix = `quiz-${treeId}`;
+
+  return (
+    <div class="quiz__body">
+      {isQuestion(node) && step ? (
+        <QuizQuestion
+          idPrefix={idPrefix}
+          node={node}
+          step={step}
+          headingRef={heading}
+          onAnswer={(index) => go(answer(tree, state, index))}
+        />
+      ) : (
+        isOutcome(node) && <QuizResult idPrefix={idPrefix} outcome={node} taken={answersTaken(tree, state)} headingRef={heading} />
+      )}
+      {state.length > 0 && (
+        <div class="quiz__nav">
+          <button type="button" class="quiz__button" onClick={() => go(back(tree, state))}>
+            Back
+          </button>
+          <button type="button" class="quiz__button" onClick={() => go(restart(tree))}>
+            Start over
+          </button>
+        </div>
+      )}
+      <p class="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}

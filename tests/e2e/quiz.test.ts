@@ -1,0 +1,330 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { axeViolations, launch, openPage } from '../support/browser.ts';
+import { astroBuild } from '../support/build.ts';
+import { copySite } from '../support/fixture-site.ts';
+import { serveDirectory } from '../../src/integrations/serve-directory.ts';
+
+const siteUrl = inject('siteUrl');
+const ARTICLE = 'api-auth/which-oauth-flow-to-use/';
+const TODAY = 'which-flow-today/';
+const FIRST_QUESTION = 'Is the Client the Resource Owner?';
+const SECOND_QUESTION = 'Is the Client a web app executing on the server?';
+
+interface Route {
+  readonly answers: readonly string[];
+  readonly grant: string;
+  readonly page: string;
+  readonly encoded: string;
+  readonly guidance?: string;
+}
+
+const ARTICLE_ROUTES: readonly Route[] = [
+  { answers: ['Yes'], grant: 'Client Credentials Grant', page: '/api-auth/grant/client-credentials/', encoded: 'yes' },
+  { answers: ['No', 'Yes'], grant: 'Authorization Code Grant', page: '/api-auth/grant/authorization-code/', encoded: 'no.yes' },
+  {
+    answers: ['No', 'No', 'Yes'],
+    grant: 'Resource Owner Password Credentials Grant',
+    page: '/api-auth/grant/password/',
+    encoded: 'no.no.yes',
+    guidance: 'RFC 9700, section 2.4',
+  },
+  { answers: ['No', 'No', 'No', 'Native app'], grant: 'Authorization Code Grant with PKCE', page: '/api-auth/grant/authorization-code-pkce/', encoded: 'no.no.no.native-app' },
+  { answers: ['No', 'No', 'No', 'SPA'], grant: 'Implicit Grant', page: '/api-auth/grant/implicit/', encoded: 'no.no.no.spa', guidance: 'RFC 9700, section 2.1.2' },
+];
+
+const TODAY_ROUTES: readonly (Route & { why: string })[] = [
+  { answers: ['No'], grant: 'Client Credentials Grant', page: '/api-auth/grant/client-credentials/', encoded: 'no', why: 'RFC 9700 section 2.5' },
+  { answers: ['Yes', 'Yes'], grant: 'Device Authorization Grant', page: '/api-auth/grant/device-code/', encoded: 'yes.yes', why: 'RFC 8628' },
+  { answers: ['Yes', 'No', 'Server-side web app'], grant: 'Authorization Code Grant with PKCE', page: '/api-auth/grant/authorization-code-pkce/', encoded: 'yes.no.server-side-web-app', why: 'confidential clients too' },
+  { answers: ['Yes', 'No', 'Single-page app'], grant: 'Authorization Code Grant with PKCE', page: '/api-auth/grant/authorization-code-pkce/', encoded: 'yes.no.single-page-app', why: 'backend-for-frontend' },
+  { answers: ['Yes', 'No', 'Native app'], grant: 'Authorization Code Grant with PKCE', page: '/api-auth/grant/authorization-code-pkce/', encoded: 'yes.no.native-app', why: 'RFC 8252' },
+];
+
+let browser: Browser;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await Promise.all(pages.map((p) => p.context().close()));
+  await browser?.close();
+});
+
+/** Opens a page, scrolls the quiz into view (it hydrates when visible) and waits for its first heading. */
+async function openQuiz(path: string, options: BrowserContextOptions = {}) {
+  const { page, errors } = await openPage(browser, `${siteUrl}${path}`, options);
+  pages.push(page);
+  const quiz = page.getByRole('region', { name: /^Find your grant/ });
+  await quiz.scrollIntoViewIfNeeded();
+  await quiz.getByRole('heading', { level: 3 }).first().waitFor();
+  return { page, errors, quiz };
+}
+
+/** Clicks each answer by its accessible name, waiting for the next question (or the result) each time. */
+async function answerAll(quiz: Locator, answers: readonly string[]): Promise<void> {
+  const heading = quiz.getByRole('heading', { level: 3 });
+  for (const label of answers) {
+    const before = await heading.textContent();
+    await quiz.getByRole('button', { name: label, exact: true }).click();
+    await expect.poll(() => heading.textContent()).not.toBe(before);
+  }
+}
+
+function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
+/** Focus moves after the render, so wait for it. */
+async function expectFocused(locator: Locator): Promise<void> {
+  await expect.poll(() => isFocused(locator)).toBe(true);
+}
+
+function param(page: Page, name: string): string | null {
+  return new URL(page.url()).searchParams.get(name);
+}
+
+/** Highlighted node groups and edge paths in the flowchart drawing of one theme. */
+async function highlighted(page: Page, treeId: string, theme: 'light' | 'dark' = 'light') {
+  const svg = page.locator(`#decision-tree-${treeId} svg[data-theme="${theme}"]`);
+  return { nodes: await svg.locator('g.node.is-on-path').count(), edges: await svg.locator('path.is-on-path').count() };
+}
+
+describe('the grant quiz on the article page', () => {
+  test.each(ARTICLE_ROUTES.map((r) => ({ ...r, route: r.answers.join(', ') })))(
+    'answering $route names the $grant, links to its page and highlights the path',
+    async (route) => {
+      const { page, quiz, errors } = await openQuiz(ARTICLE);
+      await answerAll(quiz, route.answers);
+
+      const result = quiz.getByRole('heading', { level: 3, name: route.grant, exact: true });
+      await result.waitFor();
+      expect(await quiz.getByRole('link', { name: `Read the ${route.grant} page` }).getAttribute('href')).toBe(route.page);
+
+      const guidance = quiz.getByRole('complementary', { name: 'Current guidance' });
+      if (route.guidance) {
+        expect(await guidance.count()).toBe(1);
+        expect(await guidance.getByRole('link', { name: route.guidance }).getAttribute('href')).toMatch(/^https:\/\/www\.rfc-editor\.org\/rfc\/rfc9700#section-/);
+      } else {
+        expect(await guidance.count()).toBe(0);
+      }
+
+      for (const theme of ['light', 'dark'] as const) {
+        await expect.poll(() => highlighted(page, 'which-oauth-flow', theme)).toEqual({ nodes: route.answers.length + 1, edges: route.answers.length });
+      }
+      await expect.poll(() => param(page, 'which-oauth-flow')).toBe(route.encoded);
+      expect(errors).toEqual([]);
+    },
+  );
+
+  test('the step indicator counts the questions, and each answer moves focus to the next question heading', async () => {
+    const { page, quiz } = await openQuiz(ARTICLE);
+    expect(await quiz.getByText('Question 1 of up to 4').count()).toBe(1);
+    await answerAll(quiz, ['No']);
+    expect(await quiz.getByText('Question 2 of up to 4').count()).toBe(1);
+    await expectFocused(quiz.getByRole('heading', { level: 3, name: SECOND_QUESTION }));
+    await answerAll(quiz, ['No', 'No', 'Native app']);
+    await expectFocused(quiz.getByRole('heading', { level: 3, name: 'Authorization Code Grant with PKCE' }));
+    await expect.poll(() => highlighted(page, 'which-oauth-flow')).toEqual({ nodes: 5, edges: 4 });
+  });
+
+  test('the result is announced in a polite live region, and only the result', async () => {
+    const { quiz } = await openQuiz(ARTICLE);
+    const status = quiz.getByRole('status');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    await answerAll(quiz, ['No']);
+    expect((await status.textContent())?.trim()).toBe('');
+    await answerAll(quiz, ['Yes']);
+    expect((await status.textContent())?.trim()).toBe('Result: Authorization Code Grant.');
+    await quiz.getByRole('button', { name: 'Back' }).click();
+    expect((await status.textContent())?.trim()).toBe('');
+    await answerAll(quiz, ['No', 'No', 'SPA']);
+    expect(await status.textContent()).toMatch(/^Result: Implicit Grant\. .*current-guidance note/);
+  });
+
+  test('Back returns to the previous question and shortens the highlighted path', async () => {
+    const { page, quiz } = await openQuiz(ARTICLE);
+    await answerAll(quiz, ['No', 'No']);
+    await expect.poll(() => highlighted(page, 'which-oauth-flow')).toEqual({ nodes: 3, edges: 2 });
+    await quiz.getByRole('button', { name: 'Back' }).click();
+    const question = quiz.getByRole('heading', { level: 3, name: SECOND_QUESTION });
+    await expectFocused(question);
+    await expect.poll(() => highlighted(page, 'which-oauth-flow')).toEqual({ nodes: 2, edges: 1 });
+    await expect.poll(() => param(page, 'which-oauth-flow')).toBe('no');
+  });
+
+  test('Start over returns to the first question and clears the highlight and the URL', async () => {
+    const { page, quiz } = await openQuiz(ARTICLE);
+    await answerAll(quiz, ['No', 'No', 'Yes']);
+    await quiz.getByRole('button', { name: 'Start over' }).click();
+    await expectFocused(quiz.getByRole('heading', { level: 3, name: FIRST_QUESTION }));
+    for (const theme of ['light', 'dark'] as const) {
+      await expect.poll(() => highlighted(page, 'which-oauth-flow', theme)).toEqual({ nodes: 0, edges: 0 });
+    }
+    expect(await page.locator('#decision-tree-which-oauth-flow .is-on-path, #decision-tree-which-oauth-flow .is-current').count()).toBe(0);
+    const url = new URL(page.url());
+    expect(url.search).toBe('');
+    expect(url.hash).toBe('');
+    expect(await quiz.getByRole('button', { name: 'Start over' }).count()).toBe(0);
+  });
+
+  test('a shared URL restores the result, on reload and in a new browser', async () => {
+    const { page, quiz } = await openQuiz(ARTICLE);
+    await answerAll(quiz, ['No', 'No', 'No', 'SPA']);
+    await expect.poll(() => page.url()).toMatch(/which-oauth-flow=no\.no\.no\.spa/);
+    const shared = page.url();
+    expect(shared).toMatch(/\?which-oauth-flow=no\.no\.no\.spa#quiz-which-oauth-flow$/);
+
+    await page.reload();
+    await quiz.getByRole('heading', { level: 3, name: 'Implicit Grant' }).waitFor();
+
+    // The link opens at the quiz, so it hydrates without scrolling.
+    const { page: other, errors } = await openPage(browser, shared);
+    pages.push(other);
+    const restored = other.getByRole('region', { name: /^Find your grant/ });
+    await restored.getByRole('heading', { level: 3, name: 'Implicit Grant' }).waitFor();
+    expect(await restored.getByRole('complementary', { name: 'Current guidance' }).count()).toBe(1);
+    await expect.poll(() => highlighted(other, 'which-oauth-flow')).toEqual({ nodes: 5, edges: 4 });
+    expect(errors).toEqual([]);
+  });
+
+  test.each([
+    { kind: 'markup', value: 'yes.%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E' },
+    { kind: 'an image tag', value: '%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E' },
+    { kind: 'an unknown slug', value: 'no.maybe' },
+    { kind: 'answers out of order', value: 'native-app.no.no.no' },
+    { kind: 'answers past the outcome', value: 'yes.no' },
+    { kind: 'an empty answer', value: 'no..no' },
+  ])('a URL with $kind is ignored and the quiz starts cleanly', async ({ value }) => {
+    const { page, quiz, errors } = await openQuiz(`${ARTICLE}?which-oauth-flow=${value}`);
+    await quiz.getByRole('heading', { level: 3, name: FIRST_QUESTION }).waitFor();
+    expect(await quiz.getByRole('button', { name: 'Yes', exact: true }).count()).toBe(1);
+    await expect.poll(() => highlighted(page, 'which-oauth-flow')).toEqual({ nodes: 0, edges: 0 });
+    await expect.poll(() => param(page, 'which-oauth-flow')).toBeNull();
+    expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
+    expect(await quiz.locator('script, img').count()).toBe(0);
+    expect(await quiz.innerText()).not.toContain('<');
+    expect(errors).toEqual([]);
+  });
+
+  test('the quiz can be finished and restarted with the keyboard alone', async () => {
+    const { page, quiz } = await openQuiz(ARTICLE);
+    // Like a reader who has tabbed to the quiz: focus sits on the question heading.
+    await quiz.getByRole('heading', { level: 3, name: FIRST_QUESTION }).focus();
+    const steps: readonly { tabs: number; key: string; next: string }[] = [
+      { tabs: 2, key: 'Enter', next: SECOND_QUESTION }, // No
+      { tabs: 2, key: 'Space', next: 'Is the Client absolutely trusted with user credentials?' }, // No
+      { tabs: 2, key: 'Enter', next: 'Is the Client a native app or a SPA?' }, // No
+      { tabs: 1, key: 'Enter', next: 'Authorization Code Grant with PKCE' }, // Native app
+    ];
+    for (const step of steps) {
+      for (let i = 0; i < step.tabs; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press(step.key);
+      await expectFocused(quiz.getByRole('heading', { level: 3, name: step.next }));
+    }
+
+    const startOver = quiz.getByRole('button', { name: 'Start over' });
+    for (let i = 0; i < 10 && !(await isFocused(startOver)); i++) await page.keyboard.press('Tab');
+    await expectFocused(startOver);
+    await page.keyboard.press('Enter');
+    await expectFocused(quiz.getByRole('heading', { level: 3, name: FIRST_QUESTION }));
+  });
+
+  test('without JavaScript the quiz says what it is and lists the five outcomes with links', async () => {
+    const { page } = await openPage(browser, `${siteUrl}${ARTICLE}`, { javaScriptEnabled: false });
+    pages.push(page);
+    const quiz = page.getByRole('region', { name: /^Find your grant/ });
+    expect(await quiz.getByText('This quiz asks the flowchart').count()).toBe(1);
+    const links = quiz.getByRole('listitem').getByRole('link');
+    expect(await links.count()).toBe(5);
+    for (const route of ARTICLE_ROUTES) {
+      expect(await quiz.getByRole('link', { name: route.grant, exact: true }).getAttribute('href')).toBe(route.page);
+    }
+    expect(await quiz.getByRole('button').count()).toBe(0);
+  });
+
+  test.each(['light', 'dark'] as const)('the page has no axe violations in the %s theme after answering', async (colorScheme) => {
+    const { page, quiz } = await openQuiz(ARTICLE, { colorScheme });
+    await answerAll(quiz, ['No', 'No', 'No', 'SPA']);
+    await quiz.getByRole('heading', { level: 3, name: 'Implicit Grant' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('the grant quiz on the current-guidance page', () => {
+  test.each(TODAY_ROUTES.map((r) => ({ ...r, route: r.answers.join(', ') })))('answering $route reaches the $grant', async (route) => {
+    const { page, quiz, errors } = await openQuiz(TODAY);
+    await answerAll(quiz, route.answers);
+    await quiz.getByRole('heading', { level: 3, name: route.grant, exact: true }).waitFor();
+    expect(await quiz.innerText()).toContain(route.why);
+    expect(await quiz.getByRole('link', { name: `Read the ${route.grant} page` }).getAttribute('href')).toBe(route.page);
+    expect(await quiz.getByRole('complementary', { name: 'Current guidance' }).count()).toBe(0);
+    await expect.poll(() => highlighted(page, 'which-flow-today')).toEqual({ nodes: route.answers.length + 1, edges: route.answers.length });
+    await expect.poll(() => param(page, 'which-flow-today')).toBe(route.encoded);
+    expect(errors).toEqual([]);
+  });
+
+  test('the Device Authorization Grant result links to a page that exists', async () => {
+    const { page, quiz } = await openQuiz(TODAY);
+    await answerAll(quiz, ['Yes', 'Yes']);
+    await quiz.getByRole('link', { name: 'Read the Device Authorization Grant page' }).click();
+    await page.waitForURL(/\/api-auth\/grant\/device-code\/$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Device Authorization Grant');
+  });
+});
+
+describe('one data file drives both the flowchart and the quiz', () => {
+  test(
+    'changing a question in the data file changes the flowchart and the quiz after a rebuild',
+    async () => {
+      const oldQuestion = FIRST_QUESTION;
+      const newQuestion = 'Does the Client only ever act on its own behalf?';
+      const site = await copySite('quiz-rebuild');
+      const root = site.root;
+      try {
+        const yamlFile = join(root, 'content', 'decision-trees', 'which-oauth-flow.yaml');
+        const yaml = await readFile(yamlFile, 'utf8');
+        expect(yaml).toContain(`question: ${oldQuestion}`);
+        await site.write('content/decision-trees/which-oauth-flow.yaml', yaml.replace(`question: ${oldQuestion}`, `question: ${newQuestion}`));
+
+        const outDir = join(root, 'dist');
+        const build = await astroBuild({ root, outDir });
+        expect(build.code, build.output).toBe(0);
+        const html = await readFile(join(outDir, 'api-auth', 'which-oauth-flow-to-use', 'index.html'), 'utf8');
+
+        // Mermaid wraps the question over several <tspan> rows, so compare the drawing's text without spaces.
+        const squash = (s: string) => s.replace(/\s+/g, '');
+        for (const theme of ['light', 'dark']) {
+          const svg = new RegExp(`<svg id="decision-tree-which-oauth-flow-${theme}"[\\s\\S]*?</svg>`).exec(html)?.[0] ?? '';
+          const text = squash(svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
+          expect(text).toContain(squash(newQuestion));
+          expect(text).not.toContain(squash(oldQuestion));
+        }
+
+        const props = /<astro-island[^>]*component-url="[^"]*GrantQuiz[^"]*"[^>]*props="([^"]*)"/.exec(html)?.[1] ?? '';
+        const decoded = props.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+        expect(decoded).toContain(JSON.stringify(newQuestion));
+        expect(decoded).not.toContain(JSON.stringify(oldQuestion));
+
+        const server = await serveDirectory(outDir);
+        try {
+          const { page, errors } = await openPage(browser, `${server.url}${ARTICLE}`);
+          pages.push(page);
+          const quiz = page.getByRole('region', { name: /^Find your grant/ });
+          await quiz.scrollIntoViewIfNeeded();
+          await quiz.getByRole('heading', { level: 3, name: newQuestion }).waitFor();
+          expect(errors).toEqual([]);
+        } finally {
+          await server.close();
+        }
+      } finally {
+        await site.remove();
+      }
+    },
+    300_000,
+  );
+});
