@@ -423,11 +423,7 @@ export function toMermaid(tree: DecisionTree): string {
       );
     }
   }
-  if (outcomeNodes.length > 0) {
-    lines.push(
-      '  classDef outcome stroke-width:2px',
-      `  class ${outcomeNodes.map((node) => mermaidNodeId(node.id)).join(',')} outcome`,
-    );
-  }
+  // No classDef: Mermaid writes class styles inline with !important, which would stop the quiz's path
+  // highlight (CSS) from thickening outcome nodes. Outcomes are told apart by their rounded shape.
   return `${lines.join('\n')}\n`;
 }

@@ -327,10 +327,11 @@ describe('the Mermaid flowchart', () => {
     expect(mermaidEdgeId('native-app-or-spa', 'implicit')).toBe('e_native_app_or_spa__implicit');
   });
 
-  test('outcomes get the outcome class', () => {
+  test('outcomes are drawn as rounded boxes with no inline class styles, so highlighting CSS applies', () => {
     const tree = trees['which-flow-today'];
-    const ids = outcomes(tree).map((node) => mermaidNodeId(node.id)).join(',');
-    expect(toMermaid(tree)).toContain(`  classDef outcome stroke-width:2px\n  class ${ids} outcome\n`);
+    const source = toMermaid(tree);
+    for (const node of outcomes(tree)) expect(source).toContain(`  ${mermaidNodeId(node.id)}("`);
+    expect(source).not.toContain('classDef');
   });
 
   test('changing the text of a question changes the flowchart', () => {
