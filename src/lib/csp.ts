@@ -1,8 +1,3 @@
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
-
 const META = /(<meta\s+http-equiv="content-security-policy"\s+content=")([^"]*)(")/i;
 
 /**
@@ -14,14 +9,12 @@ export function addStyleHashes(html: string, hash: (text: string) => string): st
   const match = META.exec(html);
   if (!match) return html;
   const policy = match[2]!.replaceAll('&#39;', "'").replaceAll('&quot;', '"');
-  const tree: Root = fromHtml(html);
-  const blocks = new Set<string>();
-  const attributes = new Set<string>();
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'style') blocks.add(toString(node));
-    const style = node.properties['style'];
-    if (typeof style === 'string' && style !== '') attributes.add(style);
-  });
+  // The build's own HTML, read with two patterns rather than a parser: this runs on every page of every
+  // build. <style> text is raw (no entities); attribute values are decoded as the browser does before hashing.
+  const blocks = new Set([...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!));
+  const attributes = new Set(
+    [...html.matchAll(/\sstyle="([^"]*)"/g)].map((m) => decodeEntities(m[1]!)).filter((value) => value !== ''),
+  );
   const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
   const at = directives.findIndex((d) => d.startsWith('style-src '));
   const current = at === -1 ? ['style-src', "'self'"] : directives[at]!.split(/\s+/);
@@ -41,4 +34,14 @@ export function addStyleHashes(html: string, hash: (text: string) => string): st
   else directives[at] = next;
   const content = directives.join('; ').replaceAll("'", '&#39;');
   return html.replace(META, `$1${content}$3`);
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replaceAll('&quot;', '"')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
 }

@@ -42,16 +42,17 @@ export function browserLookup(): BrowserLookup {
 }
 
 /**
- * Renders one diagram in one theme: from the cache when it has it, otherwise in a shared headless Chromium.
+ * Renders one diagram in one theme, with PLACEHOLDER_ID as its id: from the cache when it has it, otherwise in
+ * a shared headless Chromium.
  * One browser serves the whole build, with a small pool of pages sized to the machine's cores.
  */
-export async function renderDiagram(source: string, theme: DiagramTheme, id: string): Promise<RenderResult | undefined> {
+export async function renderDiagram(source: string, theme: DiagramTheme): Promise<RenderResult | undefined> {
   const key = cacheKey(source, theme);
   const file = join(cacheDir, `${key}.svg`);
   const cached = await readFile(file, 'utf8').catch(() => undefined);
   if (cached !== undefined) {
     stats.cached++;
-    return { svg: cached.replaceAll(PLACEHOLDER_ID, id) };
+    return { svg: cached };
   }
   const found = browserLookup();
   if (!found.found) return undefined;
@@ -75,7 +76,7 @@ export async function renderDiagram(source: string, theme: DiagramTheme, id: str
       stats.rendered++;
       await mkdir(cacheDir, { recursive: true });
       await writeFile(file, result.svg);
-      return { svg: result.svg.replaceAll(PLACEHOLDER_ID, id) };
+      return { svg: result.svg };
     }
     return result;
   } finally {
@@ -88,8 +89,8 @@ interface MermaidApi {
   render(id: string, code: string): Promise<{ svg: string }>;
 }
 
-// A token that cannot occur in author text, replaced by the diagram's id on the page after rendering.
-const PLACEHOLDER_ID = 'mmdplaceholder0id';
+/** The id every diagram is drawn with: a token that cannot occur in author text, replaced by the page's id. */
+export const PLACEHOLDER_ID = 'mmdplaceholder0id';
 
 async function acquire(executablePath: string): Promise<Page> {
   pool ??= startPool(executablePath);

@@ -6,7 +6,8 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { mermaidErrorLine, readAccessibility, summariseMermaidError } from '../lib/diagram-meta.ts';
 import { DIAGRAM_THEMES } from '../lib/diagram-meta.ts';
-import { browserLookup, cacheKey, renderDiagram } from './mermaid-renderer.ts';
+import { mergeThemes } from '../lib/svg-themes.ts';
+import { browserLookup, cacheKey, PLACEHOLDER_ID, renderDiagram } from './mermaid-renderer.ts';
 
 let warned = false;
 
@@ -16,8 +17,8 @@ export function clientRenderingNeeded(): boolean {
 }
 
 /**
- * Replaces every ```mermaid code block with a <figure>: the diagram drawn at build time as inline SVG in a
- * light and a dark theme, its accTitle as accessible name and its accDescr as caption. Without a browser at
+ * Replaces every ```mermaid code block with a <figure>: the diagram drawn at build time as one inline SVG that
+ * carries a light and a dark theme's styles, its accTitle as accessible name and its accDescr as caption. Without a browser at
  * build time the figure keeps the source for the reader's browser to draw, and the page is flagged for that.
  */
 export function rehypeMermaid() {
@@ -48,9 +49,10 @@ export function rehypeMermaid() {
         seen.set(key, count);
         const id = figureId ?? `mmd-${key}${count > 1 ? `-${count}` : ''}`;
 
-        const drawings = await Promise.all(DIAGRAM_THEMES.map((theme) => renderDiagram(source, theme, `${id}-${theme}`)));
+        const drawings = await Promise.all(DIAGRAM_THEMES.map((theme) => renderDiagram(source, theme)));
         const figure = figureFor(id, a11y.description);
-        if (drawings.some((d) => d === undefined)) {
+        const [light, dark] = drawings;
+        if (!light || !dark) {
           warnOnce();
           markClientRendering(file);
           figure.properties['dataDiagram'] = 'pending';
@@ -61,14 +63,15 @@ export function rehypeMermaid() {
             children: [{ type: 'text', value: source }],
           });
         } else {
-          for (const [i, drawing] of drawings.entries()) {
-            if (!drawing) continue;
-            if ('error' in drawing) {
-              const line = mermaidErrorLine(drawing.error);
-              const at = fenceLine !== undefined && line !== undefined ? fenceLine + line : fenceLine;
-              throw new Error(`${where(at)}: Mermaid could not parse this diagram: ${summariseMermaidError(drawing.error)}`);
-            }
-            figure.children.splice(i, 0, svgElement(drawing.svg, DIAGRAM_THEMES[i]!, a11y.title));
+          for (const drawing of [light, dark]) {
+            if (!('error' in drawing)) continue;
+            const line = mermaidErrorLine(drawing.error);
+            const at = fenceLine !== undefined && line !== undefined ? fenceLine + line : fenceLine;
+            throw new Error(`${where(at)}: Mermaid could not parse this diagram: ${summariseMermaidError(drawing.error)}`);
+          }
+          if ('svg' in light && 'svg' in dark) {
+            const svg = mergeThemes(light.svg, dark.svg, PLACEHOLDER_ID).replaceAll(PLACEHOLDER_ID, `${id}-svg`);
+            figure.children.unshift(svgElement(svg, a11y.title));
           }
         }
         parent.children[index] = figure as ElementContent & Element;
@@ -86,14 +89,12 @@ function figureFor(id: string, description: string): Element {
   };
 }
 
-function svgElement(svg: string, theme: string, title: string): Element {
+function svgElement(svg: string, title: string): Element {
   const root = fromHtml(svg, { fragment: true });
   const element = root.children.find((n): n is Element => n.type === 'element' && n.tagName === 'svg');
   if (!element) throw new Error('Mermaid returned no <svg> element');
-  // One accessible image per theme; the hidden theme is display:none, so assistive technology meets one.
   element.properties['role'] = 'img';
   element.properties['ariaLabel'] = title;
-  element.properties['dataTheme'] = theme;
   delete element.properties['ariaRoledescription'];
   return element;
 }

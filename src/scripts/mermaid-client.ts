@@ -1,4 +1,5 @@
-import { DIAGRAM_THEMES, mermaidConfig } from '../lib/diagram-meta.ts';
+import { mermaidConfig } from '../lib/diagram-meta.ts';
+import { mergeThemes } from '../lib/svg-themes.ts';
 
 /**
  * Fallback for builds without a browser: draws each pending diagram, in both themes, once it nears the
@@ -25,18 +26,19 @@ async function draw(figure: HTMLElement): Promise<void> {
   if (!pre) return;
   const source = pre.textContent ?? '';
   const { default: mermaid } = await import('mermaid');
-  for (const theme of DIAGRAM_THEMES) {
+  const id = `${figure.id}-svg`;
+  const draw = async (theme: 'light' | 'dark') => {
     mermaid.initialize(mermaidConfig(theme) as Parameters<typeof mermaid.initialize>[0]);
-    const { svg } = await mermaid.render(`${figure.id}-${theme}`, source);
-    const holder = document.createElement('div');
-    holder.innerHTML = svg; // Mermaid's own output, sanitised by it (securityLevel "strict").
-    const element = holder.querySelector('svg');
-    if (!element) continue;
-    element.setAttribute('role', 'img');
-    element.setAttribute('aria-label', pre.getAttribute('data-title') ?? '');
-    element.dataset['theme'] = theme;
-    figure.insertBefore(element, pre);
-  }
-  pre.remove();
+    return (await mermaid.render(id, source)).svg;
+  };
+  // The same single SVG the build would have made: light markup, dark styles scoped to the dark theme.
+  const svg = mergeThemes(await draw('light'), await draw('dark'), id);
+  const holder = document.createElement('div');
+  holder.innerHTML = svg; // Mermaid's own output, sanitised by it (securityLevel "strict").
+  const element = holder.querySelector('svg');
+  if (!element) return;
+  element.setAttribute('role', 'img');
+  element.setAttribute('aria-label', pre.getAttribute('data-title') ?? '');
+  pre.replaceWith(element);
   figure.dataset['diagram'] = 'drawn';
 }

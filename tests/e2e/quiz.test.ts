@@ -88,9 +88,9 @@ function param(page: Page, name: string): string | null {
   return new URL(page.url()).searchParams.get(name);
 }
 
-/** Highlighted node groups and edge paths in the flowchart drawing of one theme. */
-async function highlighted(page: Page, treeId: string, theme: 'light' | 'dark' = 'light') {
-  const svg = page.locator(`#decision-tree-${treeId} svg[data-theme="${theme}"]`);
+/** Highlighted node groups and edge paths in the flowchart drawing (one SVG serves both themes). */
+async function highlighted(page: Page, treeId: string) {
+  const svg = page.locator(`#decision-tree-${treeId} svg`);
   return { nodes: await svg.locator('g.node.is-on-path').count(), edges: await svg.locator('path.is-on-path').count() };
 }
 
@@ -113,9 +113,7 @@ describe('the grant quiz on the article page', () => {
         expect(await guidance.count()).toBe(0);
       }
 
-      for (const theme of ['light', 'dark'] as const) {
-        await expect.poll(() => highlighted(page, 'which-oauth-flow', theme)).toEqual({ nodes: route.answers.length + 1, edges: route.answers.length });
-      }
+      await expect.poll(() => highlighted(page, 'which-oauth-flow')).toEqual({ nodes: route.answers.length + 1, edges: route.answers.length });
       await expect.poll(() => param(page, 'which-oauth-flow')).toBe(route.encoded);
       expect(errors).toEqual([]);
     },
@@ -162,9 +160,7 @@ describe('the grant quiz on the article page', () => {
     await answerAll(quiz, ['No', 'No', 'Yes']);
     await quiz.getByRole('button', { name: 'Start over' }).click();
     await expectFocused(quiz.getByRole('heading', { level: 3, name: FIRST_QUESTION }));
-    for (const theme of ['light', 'dark'] as const) {
-      await expect.poll(() => highlighted(page, 'which-oauth-flow', theme)).toEqual({ nodes: 0, edges: 0 });
-    }
+    await expect.poll(() => highlighted(page, 'which-oauth-flow')).toEqual({ nodes: 0, edges: 0 });
     expect(await page.locator('#decision-tree-which-oauth-flow .is-on-path, #decision-tree-which-oauth-flow .is-current').count()).toBe(0);
     const url = new URL(page.url());
     expect(url.search).toBe('');
@@ -298,12 +294,10 @@ describe('one data file drives both the flowchart and the quiz', () => {
 
         // Mermaid wraps the question over several <tspan> rows, so compare the drawing's text without spaces.
         const squash = (s: string) => s.replace(/\s+/g, '');
-        for (const theme of ['light', 'dark']) {
-          const svg = new RegExp(`<svg id="decision-tree-which-oauth-flow-${theme}"[\\s\\S]*?</svg>`).exec(html)?.[0] ?? '';
-          const text = squash(svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
-          expect(text).toContain(squash(newQuestion));
-          expect(text).not.toContain(squash(oldQuestion));
-        }
+        const svg = /<svg id="decision-tree-which-oauth-flow-svg"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+        const text = squash(svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
+        expect(text).toContain(squash(newQuestion));
+        expect(text).not.toContain(squash(oldQuestion));
 
         const props = /<astro-island[^>]*component-url="[^"]*GrantQuiz[^"]*"[^>]*props="([^"]*)"/.exec(html)?.[1] ?? '';
         const decoded = props.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

@@ -29,3 +29,10 @@ describe('addStyleHashes', () => {
     expect(policyOf(addStyleHashes(html, hash))).toBe("script-src 'self'; style-src 'self' 'unsafe-inline'");
   });
 });
+
+describe('addStyleHashes on attribute values with entities', () => {
+  test('hashes the decoded value, as the browser does', () => {
+    const html = page("style-src 'self'", '<p style="font-family:&quot;DejaVu Sans&quot;, sans-serif">x</p>');
+    expect(policyOf(addStyleHashes(html, hash))).toContain(hash('font-family:"DejaVu Sans", sans-serif'));
+  });
+});
