@@ -88,6 +88,14 @@ export default defineConfig({
     build: {
       // Never inline a script as a data: URL (the CSP allows scripts from 'self' only); other assets as usual.
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+      rolldownOptions: {
+        // Astro marks compiled MDX modules with a "use astro:head-inject" directive that the bundler warns
+        // about once per page; it is Astro's own marker and harmless, so that one warning is dropped.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
     },
     define: {
       // false when a browser draws diagrams at build time: the client-side Mermaid code is then dropped
