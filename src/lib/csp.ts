@@ -10,8 +10,12 @@ export function addStyleHashes(html: string, hash: (text: string) => string): st
   if (!match) return html;
   const policy = match[2]!.replaceAll('&#39;', "'").replaceAll('&quot;', '"');
   // The build's own HTML, read with two patterns rather than a parser: this runs on every page of every
-  // build. <style> text is raw (no entities); attribute values are decoded as the browser does before hashing.
-  const blocks = new Set([...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!));
+  // build. Attribute values are decoded as the browser does before hashing.
+  // A <style> inside <svg> is foreign content: the browser decodes its entities (Mermaid writes "&gt;"), while
+  // an HTML <style> is raw text. Each block is allowed in the form the browser will hash.
+  const blocks = new Set(
+    [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].flatMap((m) => [...new Set([m[1]!, decodeEntities(m[1]!)])]),
+  );
   const attributes = new Set(
     [...html.matchAll(/\sstyle="([^"]*)"/g)].map((m) => decodeEntities(m[1]!)).filter((value) => value !== ''),
   );

@@ -294,7 +294,7 @@ describe('one data file drives both the flowchart and the quiz', () => {
 
         // Mermaid wraps the question over several <tspan> rows, so compare the drawing's text without spaces.
         const squash = (s: string) => s.replace(/\s+/g, '');
-        const svg = /<svg id="decision-tree-which-oauth-flow-svg"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+        const svg = /<svg\b[^>]*\sid="decision-tree-which-oauth-flow-svg"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
         const text = squash(svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
         expect(text).toContain(squash(newQuestion));
         expect(text).not.toContain(squash(oldQuestion));

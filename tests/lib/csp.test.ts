@@ -36,3 +36,10 @@ describe('addStyleHashes on attribute values with entities', () => {
     expect(policyOf(addStyleHashes(html, hash))).toContain(hash('font-family:"DejaVu Sans", sans-serif'));
   });
 });
+
+describe('addStyleHashes on a <style> inside an SVG', () => {
+  test('allows the decoded text, which is what the browser hashes for foreign content', () => {
+    const html = page("style-src 'self'", '<svg><style>#a>.b{fill:red}</style></svg>'.replace('>.b', '&gt;.b'));
+    expect(policyOf(addStyleHashes(html, hash))).toContain(hash('#a>.b{fill:red}'));
+  });
+});
