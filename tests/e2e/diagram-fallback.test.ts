@@ -1,38 +1,28 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch, openPage } from '../support/browser.ts';
-import { astroBuild, type BuildResult } from '../support/build.ts';
-import { copySite } from '../support/fixture-site.ts';
+import type { BuildResult } from '../support/build.ts';
 import { mermaidScripts } from '../support/dist.ts';
-import { serveDirectory } from '../../src/integrations/serve-directory.ts';
+import { buildAndServe, type ServedBuild } from '../support/fixture-site.ts';
 
 // The site built as on a machine with no browser at all: no Chromium lookup, and an empty diagram cache.
 describe('a build on a machine without a browser', () => {
   let dir: string;
   let build: BuildResult;
-  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let server: ServedBuild;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'no-browser-'));
-    // A copy of the site, so this build's caches never meet the main build's.
-    const site = await copySite('no-browser');
-    build = await astroBuild({
-      root: site.root,
-      outDir: join(dir, 'dist'),
-      env: { MERMAID_NO_BROWSER: '1', MERMAID_CACHE_DIR: join(dir, 'cache') },
-    });
-    await site.remove();
-    server = await serveDirectory(join(dir, 'dist'));
+    server = await buildAndServe('no-browser', { MERMAID_NO_BROWSER: '1', MERMAID_CACHE_DIR: '{dir}/cache' });
+    ({ build } = server);
+    dir = dirname(server.dist);
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   test('succeeds and prints one warning saying why and how to fix it', () => {

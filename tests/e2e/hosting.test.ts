@@ -1,13 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkLinks } from '../../src/integrations/check-links.ts';
-import { serveDirectory } from '../../src/integrations/serve-directory.ts';
+import type { BuildResult } from '../support/build.ts';
 import { launch, openPage } from '../support/browser.ts';
-import { astroBuild, type BuildResult } from '../support/build.ts';
-import { copySite } from '../support/fixture-site.ts';
+import { buildAndServe, type ServedBuild } from '../support/fixture-site.ts';
 
 const SITE_URL = 'https://oauth.example.org';
 
@@ -15,25 +13,19 @@ const SITE_URL = 'https://oauth.example.org';
 describe('the site built for a base path', () => {
   let dir: string;
   let build: BuildResult;
-  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let server: ServedBuild;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'base-path-'));
-    const site = await copySite('base-path');
-    build = await astroBuild({
-      root: site.root,
-      outDir: join(dir, 'dist'),
-      env: { BASE_PATH: '/docs/', SITE_URL, MERMAID_CACHE_DIR: resolve('node_modules/.cache/mermaid-svg') },
-    });
-    await site.remove();
-    server = await serveDirectory(join(dir, 'dist'), '/docs/');
+    const env = { BASE_PATH: '/docs/', SITE_URL, MERMAID_CACHE_DIR: resolve('node_modules/.cache/mermaid-svg') };
+    server = await buildAndServe('base-path', env, '/docs/');
+    ({ build } = server);
+    dir = dirname(server.dist);
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   test('builds', () => {

@@ -1,26 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { axeViolations, launch, openPage } from '../support/browser.ts';
 import { mermaidScripts } from '../support/dist.ts';
+import { builtPages } from '../support/measure.ts';
 
 const siteUrl = inject('siteUrl');
 const ARTICLE = 'api-auth/which-oauth-flow-to-use/';
-
-/** Every page the build wrote, as paths relative to the site root ("" is the home page). */
-function builtPages(dir = process.env['E2E_DIST'] ?? 'dist'): string[] {
-  const pages: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory() && entry.name !== '_astro' && entry.name !== 'pagefind') walk(path);
-      else if (entry.name === 'index.html') pages.push(relative(dir, folder).split('\\').join('/').replace(/(.)$/, '$1/'));
-    }
-  };
-  walk(dir);
-  return pages.sort();
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('every page', () => {
-  const pages = builtPages();
+  const pages = builtPages(process.env['E2E_DIST'] ?? 'dist');
 
   test('the build has the home page, the article, the six linked pages and the 404 page', () => {
     expect(pages).toEqual(
