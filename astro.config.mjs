@@ -66,10 +66,20 @@ export default defineConfig({
           {
             // The link sits after the heading, not inside it, so the heading's accessible name stays its text.
             behavior: 'after',
-            group: () => ({ type: 'element', tagName: 'div', properties: { className: ['heading-wrapper'] }, children: [] }),
+            group: () => ({
+              type: 'element',
+              tagName: 'div',
+              properties: { className: ['heading-wrapper'] },
+              children: [],
+            }),
             properties: { className: ['heading-anchor'] },
             content: (/** @type {import('hast').Element} */ heading) => [
-              { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+              {
+                type: 'element',
+                tagName: 'span',
+                properties: { ariaHidden: 'true' },
+                children: [{ type: 'text', value: '#' }],
+              },
               {
                 type: 'element',
                 tagName: 'span',

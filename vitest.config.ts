@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/markdown/**/*.test.ts', 'tests/deploy/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['tests/lib/**/*.test.ts', 'tests/markdown/**/*.test.ts', 'tests/deploy/**/*.test.ts'],
+        },
       },
       {
         test: {

@@ -7,7 +7,8 @@ import { addStyleHashes } from '../lib/csp.ts';
 import { filesUnder } from './files.ts';
 
 /** CSP hash of a piece of inline text, `sha256-…`, as Astro's csp config takes it. */
-export const sha256 = (text: string): `sha256-${string}` => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+export const sha256 = (text: string): `sha256-${string}` =>
+  `sha256-${createHash('sha256').update(text).digest('base64')}`;
 /** The same as a CSP source expression, quoted: `'sha256-…'`. */
 const sha256Source = (text: string) => `'${sha256(text)}'`;
 

@@ -15,7 +15,9 @@ export function diagramBrowser(): AstroIntegration {
         await closeRenderer();
         logger
           .fork('diagrams')
-          .info(`${stats.rendered} drawn, ${stats.cached} from cache, ${stats.browsersLaunched} browser${stats.browsersLaunched === 1 ? '' : 's'} started`);
+          .info(
+            `${stats.rendered} drawn, ${stats.cached} from cache, ${stats.browsersLaunched} browser${stats.browsersLaunched === 1 ? '' : 's'} started`,
+          );
       },
       'astro:server:done': closeRenderer,
     },

@@ -12,7 +12,14 @@ import {
   type QuizState,
 } from '../lib/decision-tree-engine.ts';
 import type { DecisionTree } from '../lib/decision-tree.ts';
-import { answersTaken, flowchartHighlight, outcomeOf, quizParam, resultAnnouncement, stepOf } from '../lib/quiz-view.ts';
+import {
+  answersTaken,
+  flowchartHighlight,
+  outcomeOf,
+  quizParam,
+  resultAnnouncement,
+  stepOf,
+} from '../lib/quiz-view.ts';
 import { highlightFlowchart, readAnswers, watchFlowchart, writeAnswers } from './quiz/browser.ts';
 import { QuizFallback } from './quiz/QuizFallback.tsx';
 import { QuizQuestion } from './quiz/QuizQuestion.tsx';
@@ -81,7 +88,9 @@ export default function GrantQuiz({ treeId, tree, figureId, anchor }: Props) {
           onAnswer={(index) => go(answer(tree, state, index))}
         />
       ) : (
-        isOutcome(node) && <QuizResult idPrefix={idPrefix} outcome={node} taken={answersTaken(tree, state)} headingRef={heading} />
+        isOutcome(node) && (
+          <QuizResult idPrefix={idPrefix} outcome={node} taken={answersTaken(tree, state)} headingRef={heading} />
+        )
       )}
       {state.length > 0 && (
         <div class="quiz__nav">

@@ -48,8 +48,8 @@ export default function PkceCalculator({ headingLevel = 3, id = 'pkce' }: Props)
       <p class="pkce__privacy">Everything runs in this page: nothing you type is sent anywhere or stored.</p>
       {!hydrated && (
         <p class="pkce__needs-js">
-          The calculator needs JavaScript, so its controls stay disabled until it has loaded. The formula and the
-          worked example above show the same calculation.
+          The calculator needs JavaScript, so its controls stay disabled until it has loaded. The formula and the worked
+          example above show the same calculation.
         </p>
       )}
       <VerifierField
@@ -66,8 +66,22 @@ export default function PkceCalculator({ headingLevel = 3, id = 'pkce' }: Props)
         }}
         onGenerate={generate}
       />
-      <MethodChoice id={`${id}-method`} legend="Challenge method" value={method} disabled={disabled} onChange={setMethod} explainPlain />
-      <ChallengeOutput id={id} method={method} result={result} error={error} disabled={disabled} onCopied={onCopied('code challenge')} />
+      <MethodChoice
+        id={`${id}-method`}
+        legend="Challenge method"
+        value={method}
+        disabled={disabled}
+        onChange={setMethod}
+        explainPlain
+      />
+      <ChallengeOutput
+        id={id}
+        method={method}
+        result={result}
+        error={error}
+        disabled={disabled}
+        onCopied={onCopied('code challenge')}
+      />
       <RequestBuilder
         id={id}
         headingLevel={headingLevel}

@@ -14,12 +14,17 @@ export function addStyleHashes(html: string, hash: (text: string) => string): st
   // A <style> inside <svg> is foreign content: the browser decodes its entities (Mermaid writes "&gt;"), while
   // an HTML <style> is raw text. Each block is allowed in the form the browser will hash.
   const blocks = new Set(
-    [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].flatMap((m) => [...new Set([m[1]!, decodeEntities(m[1]!)])]),
+    [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].flatMap((m) => [
+      ...new Set([m[1]!, decodeEntities(m[1]!)]),
+    ]),
   );
   const attributes = new Set(
     [...html.matchAll(/\sstyle="([^"]*)"/g)].map((m) => decodeEntities(m[1]!)).filter((value) => value !== ''),
   );
-  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const at = directives.findIndex((d) => d.startsWith('style-src '));
   const current = at === -1 ? ['style-src', "'self'"] : directives[at]!.split(/\s+/);
   const sources = new Set(current);

@@ -149,10 +149,7 @@ export function validateTree(tree: DecisionTree): TreeProblem[] {
   return problems;
 }
 
-function reachableIds(
-  tree: DecisionTree,
-  byId: Map<string, { node: TreeNode; index: number }>,
-): Set<string> {
+function reachableIds(tree: DecisionTree, byId: Map<string, { node: TreeNode; index: number }>): Set<string> {
   const seen = new Set<string>([tree.start]);
   const queue = [tree.start];
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
@@ -170,10 +167,7 @@ function reachableIds(
 
 // Depth-first search from start, then from every other node in file order, so loops in
 // unreachable parts are reported too; each loop is reported once, at the answer that closes it.
-function findCycles(
-  tree: DecisionTree,
-  byId: Map<string, { node: TreeNode; index: number }>,
-): TreeProblem[] {
+function findCycles(tree: DecisionTree, byId: Map<string, { node: TreeNode; index: number }>): TreeProblem[] {
   const problems: TreeProblem[] = [];
   const done = new Set<string>();
   const stack: string[] = [];
@@ -273,11 +267,7 @@ export function currentNode(tree: DecisionTree, state: QuizState): QuestionNode 
 }
 
 /** Takes an answer of the current question by index or exact label; returns the state unchanged if there is no such answer or the quiz is finished. */
-export function answer(
-  tree: DecisionTree,
-  state: QuizState,
-  answerIndexOrLabel: number | string,
-): QuizState {
+export function answer(tree: DecisionTree, state: QuizState, answerIndexOrLabel: number | string): QuizState {
   const { node, state: valid } = walk(tree, state);
   if (!isQuestion(node)) return state;
   const index =

@@ -9,14 +9,10 @@ const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // A root-relative link: one leading slash (a second would make it protocol-relative), no spaces.
 const ROOT_RELATIVE_HREF = /^\/(?![/\\])\S*$/;
 
-const text = z
-  .string()
-  .trim()
-  .min(1, { error: 'Write some text here; it cannot be empty.' });
+const text = z.string().trim().min(1, { error: 'Write some text here; it cannot be empty.' });
 
 const nodeId = z.string().regex(KEBAB_ID, {
-  error:
-    'Use a kebab-case id: lowercase letters and digits joined by single hyphens, e.g. "web-app-on-server".',
+  error: 'Use a kebab-case id: lowercase letters and digits joined by single hyphens, e.g. "web-app-on-server".',
 });
 
 const answerSchema = z.strictObject({

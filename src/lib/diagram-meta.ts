@@ -12,7 +12,9 @@ export function readAccessibility(source: string): DiagramAccessibility | { prob
   const block = /^\s*accDescr\s*\{([\s\S]*?)\}/m.exec(source)?.[1];
   const line = /^\s*accDescr\s*:\s*(.+?)\s*$/m.exec(source)?.[1];
   const description = (block ?? line)?.replace(/\s+/g, ' ').trim();
-  const missing = [title ? '' : 'accTitle: <name>', description ? '' : 'accDescr: <one or two sentences>'].filter(Boolean);
+  const missing = [title ? '' : 'accTitle: <name>', description ? '' : 'accDescr: <one or two sentences>'].filter(
+    Boolean,
+  );
   if (missing.length > 0 || !title || !description) {
     return {
       problem: `Mermaid diagram has no ${missing.join(' and no ')} line. Add it after the diagram type so readers of assistive technology get a name and a text alternative.`,
@@ -29,8 +31,13 @@ export function mermaidErrorLine(message: string): number | undefined {
 
 /** First line of Mermaid's error text, without the ASCII-art pointer it draws under the source. */
 export function summariseMermaidError(message: string): string {
-  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
-  const expecting = lines.find((l) => l.startsWith('Expecting') || l.startsWith('Lexical error') || l.startsWith('Unrecognized'));
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const expecting = lines.find(
+    (l) => l.startsWith('Expecting') || l.startsWith('Lexical error') || l.startsWith('Unrecognized'),
+  );
   const first = lines[0] ?? 'unknown error';
   return expecting && expecting !== first ? `${first} ${expecting}` : first;
 }
@@ -57,4 +64,3 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
     themeVariables: { fontFamily: FONT, fontSize: '15px' },
   };
 }
-

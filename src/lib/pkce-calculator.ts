@@ -66,7 +66,12 @@ export function parseVerifierLength(text: string): { ok: true; length: number } 
  */
 export async function checkPair(verifier: string, challenge: string, method: ChallengeMethod): Promise<PairView> {
   if (verifier === '' || challenge === '') {
-    return { result: 'incomplete', headline: 'Not checked', detail: 'Enter both a verifier and a challenge to compare them.', problems: [] };
+    return {
+      result: 'incomplete',
+      headline: 'Not checked',
+      detail: 'Enter both a verifier and a challenge to compare them.',
+      problems: [],
+    };
   }
   const outcome = await verifyPair(verifier, challenge, method);
   if (outcome.result === 'invalid-verifier') {
@@ -79,7 +84,13 @@ export async function checkPair(verifier: string, challenge: string, method: Cha
   }
   const { expected } = outcome;
   if (outcome.result === 'match') {
-    return { result: 'match', headline: 'Match', detail: `With ${method}, this verifier produces the challenge you entered:`, expected, hints: [] };
+    return {
+      result: 'match',
+      headline: 'Match',
+      detail: `With ${method}, this verifier produces the challenge you entered:`,
+      expected,
+      hints: [],
+    };
   }
   return {
     result: 'mismatch',
@@ -97,12 +108,18 @@ export function pairAnnouncement(view: PairView): string {
 
 /** Sentences for the status region. */
 export const announcements = {
-  generated: (length: number): string => `Generated a ${length}-character code_verifier; the code challenge is updated.`,
+  generated: (length: number): string =>
+    `Generated a ${length}-character code_verifier; the code challenge is updated.`,
   copied: (what: string): string => `Copied the ${what} to the clipboard.`,
   copyFailed: (what: string): string => `Could not copy the ${what}; select the text and copy it by hand.`,
 };
 
-async function mismatchHints(verifier: string, challenge: string, method: ChallengeMethod, expected: string): Promise<string[]> {
+async function mismatchHints(
+  verifier: string,
+  challenge: string,
+  method: ChallengeMethod,
+  expected: string,
+): Promise<string[]> {
   const hints: string[] = [];
   if (challenge.trim() !== challenge && challenge.trim() === expected) {
     hints.push('The challenge you entered has white space around it; servers compare the exact string.');

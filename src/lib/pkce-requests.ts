@@ -106,7 +106,9 @@ export function buildTokenCurl(request: TokenRequest): Built {
     // Brackets and braces would otherwise be read as curl's URL globbing syntax.
     `curl ${/[[\]{}]/.test(url) ? '--globoff ' : ''}${shellQuote(url)}`,
     // "name=content": curl takes everything after the first "=" as content and percent-encodes it.
-    ...fields.filter(([, value]) => value !== '').map(([name, value]) => `--data-urlencode ${shellQuote(`${name}=${value}`)}`),
+    ...fields
+      .filter(([, value]) => value !== '')
+      .map(([name, value]) => `--data-urlencode ${shellQuote(`${name}=${value}`)}`),
   ];
   return { ok: true, text: lines.join(' \\\n  ') };
 }

@@ -166,7 +166,7 @@ export function validateVerifier(input: string): VerifierProblem[] {
   const characters: VerifierProblem[] = [];
   let unreported = 0;
   let length = 0;
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const codePoint = input.codePointAt(i) ?? 0;
     const units = codePoint > 0xffff ? 2 : 1;
     length++;
@@ -236,9 +236,7 @@ export async function computeChallenge(verifier: string, method: ChallengeMethod
       return base64UrlEncode(await sha256Ascii(verifier));
     default:
       // Reachable only from untyped callers.
-      throw new TypeError(
-        `The code_challenge_method must be "S256" or "plain"; received ${JSON.stringify(method)}.`,
-      );
+      throw new TypeError(`The code_challenge_method must be "S256" or "plain"; received ${JSON.stringify(method)}.`);
   }
 }
 
@@ -260,11 +258,7 @@ export async function challengeSteps(verifier: string): Promise<ChallengeSteps> 
  * Checks a code_verifier against a code_challenge the way the authorization server does.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
  */
-export async function verifyPair(
-  verifier: string,
-  challenge: string,
-  method: ChallengeMethod,
-): Promise<PairCheck> {
+export async function verifyPair(verifier: string, challenge: string, method: ChallengeMethod): Promise<PairCheck> {
   const problems = validateVerifier(verifier);
   if (problems.length > 0) return { result: 'invalid-verifier', problems };
   const expected = await computeChallenge(verifier, method);

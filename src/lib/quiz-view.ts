@@ -1,5 +1,13 @@
 import type { DecisionTree, OutcomeNode, TreeNode } from './decision-tree.ts';
-import { currentNode, isOutcome, isQuestion, mermaidEdgeId, mermaidNodeId, pathOf, type QuizState } from './decision-tree-engine.ts';
+import {
+  currentNode,
+  isOutcome,
+  isQuestion,
+  mermaidEdgeId,
+  mermaidNodeId,
+  pathOf,
+  type QuizState,
+} from './decision-tree-engine.ts';
 
 /**
  * What the grant quiz shows for a state, derived from the tree: the step indicator, the answers taken,

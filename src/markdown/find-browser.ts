@@ -3,8 +3,7 @@ import { createRequire } from 'node:module';
 
 /** Where a Chromium-family browser was found, or why none was. */
 export type BrowserLookup =
-  | { found: true; executablePath: string; source: string }
-  | { found: false; looked: string[] };
+  { found: true; executablePath: string; source: string } | { found: false; looked: string[] };
 
 const SYSTEM_PATHS = [
   '/usr/bin/chromium',
@@ -28,7 +27,8 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): BrowserLookup
     looked.push(`$${name}=${value} (missing)`);
   }
   const playwright = playwrightChromium();
-  if (playwright && existsSync(playwright)) return { found: true, executablePath: playwright, source: "Playwright's Chromium" };
+  if (playwright && existsSync(playwright))
+    return { found: true, executablePath: playwright, source: "Playwright's Chromium" };
   looked.push("Playwright's Chromium");
   for (const path of SYSTEM_PATHS) {
     if (existsSync(path)) return { found: true, executablePath: path, source: path };

@@ -17,7 +17,9 @@ export function loadDecisionTree(id: string, treesDir = TREES_DIR): DecisionTree
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`${shown}: no such decision tree. Create it, or use the id of a file in ${relative(process.cwd(), treesDir)}/.`);
+    throw new Error(
+      `${shown}: no such decision tree. Create it, or use the id of a file in ${relative(process.cwd(), treesDir)}/.`,
+    );
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
@@ -29,7 +31,8 @@ export function loadDecisionTree(id: string, treesDir = TREES_DIR): DecisionTree
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const node = (doc.getIn(path, true) ?? doc.getIn(path.slice(0, -1), true)) as { range?: [number, number, number] } | undefined;
+    const node = (doc.getIn(path, true) ?? doc.getIn(path.slice(0, -1), true)) as
+      { range?: [number, number, number] } | undefined;
     const line = node?.range ? lines.linePos(node.range[0]).line : 1;
     return `${shown}:${line}: ${formatPath(path)}: ${issue.message}`;
   });

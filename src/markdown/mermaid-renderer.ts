@@ -27,7 +27,8 @@ export function cacheKey(source: string, theme: DiagramTheme): string {
 export const stats = { cached: 0, rendered: 0, browsersLaunched: 0 };
 
 /** Folder the rendered SVGs are kept in between builds. */
-export const cacheDir = process.env['MERMAID_CACHE_DIR'] ?? join(process.cwd(), 'node_modules', '.cache', 'mermaid-svg');
+export const cacheDir =
+  process.env['MERMAID_CACHE_DIR'] ?? join(process.cwd(), 'node_modules', '.cache', 'mermaid-svg');
 
 let lookup: BrowserLookup | undefined;
 let browser: Promise<Browser> | undefined;
@@ -110,7 +111,13 @@ async function startPool(executablePath: string): Promise<Page[]> {
   const { chromium } = await import('playwright-core');
   browser = chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
   stats.browsersLaunched++;
   const size = Math.max(1, Math.min(4, availableParallelism()));

@@ -67,7 +67,9 @@ export function rehypeMermaid() {
             if (!('error' in drawing)) continue;
             const line = mermaidErrorLine(drawing.error);
             const at = fenceLine !== undefined && line !== undefined ? fenceLine + line : fenceLine;
-            throw new Error(`${where(at)}: Mermaid could not parse this diagram: ${summariseMermaidError(drawing.error)}`);
+            throw new Error(
+              `${where(at)}: Mermaid could not parse this diagram: ${summariseMermaidError(drawing.error)}`,
+            );
           }
           if ('svg' in light && 'svg' in dark) {
             const svg = mergeThemes(light.svg, dark.svg, PLACEHOLDER_ID).replaceAll(PLACEHOLDER_ID, `${id}-svg`);
@@ -85,7 +87,9 @@ function figureFor(id: string, description: string): Element {
     type: 'element',
     tagName: 'figure',
     properties: { className: ['diagram'], id },
-    children: [{ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: description }] }],
+    children: [
+      { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: description }] },
+    ],
   };
 }
 

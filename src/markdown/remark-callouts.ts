@@ -9,7 +9,10 @@ import type { VFile } from 'vfile';
 /** The container directives authors may write, and the class and note each one renders with. */
 export const CALLOUTS = {
   panel: { className: ['callout', 'callout--panel'], note: undefined },
-  guidance: { className: ['callout', 'callout--guidance'], note: 'Note from this site, not part of the original article' },
+  guidance: {
+    className: ['callout', 'callout--guidance'],
+    note: 'Note from this site, not part of the original article',
+  },
 } as const;
 
 /** A callout name: `:::panel[Title]` or `:::guidance[Title]`. */
@@ -42,18 +45,29 @@ export function remarkCallouts() {
 function transform(node: ContainerDirective, file: VFile, slugger: GithubSlugger, level: number): void {
   const where = `${relative(process.cwd(), file.path || 'unknown file')}:${node.position?.start.line ?? '?'}`;
   if (!(node.name in CALLOUTS)) {
-    throw new Error(`${where}: Unknown block ":::${node.name}". Write :::panel[Title] or :::guidance[Title] and close it with ":::".`);
+    throw new Error(
+      `${where}: Unknown block ":::${node.name}". Write :::panel[Title] or :::guidance[Title] and close it with ":::".`,
+    );
   }
   const callout = CALLOUTS[node.name as CalloutName];
   const [first, ...rest] = node.children;
   const label = first?.type === 'paragraph' && first.data && 'directiveLabel' in first.data ? first : undefined;
   const title = label ? toString(label) : '';
-  if (!title) throw new Error(`${where}: ":::${node.name}" needs a title in brackets, for example :::${node.name}[Current guidance].`);
+  if (!title)
+    throw new Error(
+      `${where}: ":::${node.name}" needs a title in brackets, for example :::${node.name}[Current guidance].`,
+    );
   const id = `${node.name}-${slugger.slug(title)}`;
   node.data = { hName: 'aside', hProperties: { className: [...callout.className], ariaLabelledby: id } };
   label!.data = { hName: 'p', hProperties: { className: ['callout__title'], id, role: 'heading', ariaLevel: level } };
   const note: typeof rest = callout.note
-    ? [{ type: 'paragraph', data: { hProperties: { className: ['callout__note'] } }, children: [{ type: 'text', value: callout.note }] }]
+    ? [
+        {
+          type: 'paragraph',
+          data: { hProperties: { className: ['callout__note'] } },
+          children: [{ type: 'text', value: callout.note }],
+        },
+      ]
     : [];
   node.children = [label!, ...note, ...rest];
 }

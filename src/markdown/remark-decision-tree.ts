@@ -20,7 +20,9 @@ export function remarkDecisionTree() {
       const id = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
       if (typeof id !== 'string' || id === '') {
         const where = `${relative(process.cwd(), file.path || 'unknown file')}:${node.position?.start.line ?? '?'}`;
-        throw new Error(`${where}: <DecisionTree> needs the id of a tree in content/decision-trees/, for example <DecisionTree id="which-oauth-flow" />.`);
+        throw new Error(
+          `${where}: <DecisionTree> needs the id of a tree in content/decision-trees/, for example <DecisionTree id="which-oauth-flow" />.`,
+        );
       }
       const data = loadDecisionTree(id);
       const flowchart: Code = {

@@ -20,7 +20,14 @@ const load = () =>
 function excerptNodes(/** @type {string} */ excerpt) {
   const parts = excerpt.split(/<mark>|<\/mark>/);
   return parts.map((part, i) => {
-    const text = document.createTextNode(part.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+    const text = document.createTextNode(
+      part
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&'),
+    );
     if (i % 2 === 0) return text;
     const mark = document.createElement('mark');
     mark.append(text);
@@ -53,7 +60,10 @@ async function search() {
       return item;
     }),
   );
-  status.textContent = found.results.length === 0 ? `No results for “${query}”` : `${found.results.length} result${found.results.length === 1 ? '' : 's'} for “${query}”`;
+  status.textContent =
+    found.results.length === 0
+      ? `No results for “${query}”`
+      : `${found.results.length} result${found.results.length === 1 ? '' : 's'} for “${query}”`;
 }
 
 input.addEventListener('input', () => void search());

@@ -25,7 +25,10 @@ interface Frame {
   url: string;
 }
 const inFile = (part: string) => (f: Frame) => f.url.includes(part);
-const named = (name: RegExp, part = '') => (f: Frame) => name.test(f.fn) && f.url.includes(part);
+const named =
+  (name: RegExp, part = '') =>
+  (f: Frame) =>
+    name.test(f.fn) && f.url.includes(part);
 
 /**
  * Stages of a build worth naming. A sample counts for a stage when a frame of its stack matches `frame` and, if
@@ -36,15 +39,28 @@ export const STAGES: readonly { label: string; frame: (f: Frame) => boolean; und
   { label: 'MDX: vite-plugin-mdx handler (synchronous part only)', frame: named(/^handler$/, '@astrojs/mdx') },
   { label: 'MDX: rehype-mermaid plugin', frame: inFile('markdown/rehype-mermaid') },
   { label: 'MDX:   of which SVG text → hast (svgElement → fromHtml)', frame: named(/^svgElement$/, 'rehype-mermaid') },
-  { label: 'MDX:   of which cache read and sha256 key', frame: (f) => f.url.includes('mermaid-renderer') && /^(renderDiagram|cacheKey)$/.test(f.fn) },
-  { label: 'MDX: hast → estree (rehype-recma, hast-util-to-estree)', frame: (f) => f.url.includes('hast-util-to-estree') || f.url.includes('rehype-recma') },
-  { label: 'MDX: estree → JSX calls (estree-util-build-jsx, recma)', frame: (f) => f.url.includes('estree-util-build-jsx') || f.url.includes('@mdx-js/mdx/lib/plugin/recma') },
+  {
+    label: 'MDX:   of which cache read and sha256 key',
+    frame: (f) => f.url.includes('mermaid-renderer') && /^(renderDiagram|cacheKey)$/.test(f.fn),
+  },
+  {
+    label: 'MDX: hast → estree (rehype-recma, hast-util-to-estree)',
+    frame: (f) => f.url.includes('hast-util-to-estree') || f.url.includes('rehype-recma'),
+  },
+  {
+    label: 'MDX: estree → JSX calls (estree-util-build-jsx, recma)',
+    frame: (f) => f.url.includes('estree-util-build-jsx') || f.url.includes('@mdx-js/mdx/lib/plugin/recma'),
+  },
   { label: 'MDX: estree → JS text (astring)', frame: inFile('astring') },
   { label: 'Babel (Astro JSX/MDX post-processing)', frame: inFile('@babel/') },
   { label: 'Rolldown JS side (plugin hooks, output)', frame: inFile('rolldown') },
   { label: 'Page rendering (Astro renderPage)', frame: named(/^renderPage$/) },
   { label: 'CSP style hashes (csp.ts addStyleHashes)', frame: named(/^addStyleHashes$/) },
-  { label: '  of which HTML → hast (fromHtml of whole pages)', frame: named(/^fromHtml$/), under: named(/^addStyleHashes$/) },
+  {
+    label: '  of which HTML → hast (fromHtml of whole pages)',
+    frame: named(/^fromHtml$/),
+    under: named(/^addStyleHashes$/),
+  },
   { label: 'Pagefind', frame: inFile('pagefind') },
   { label: 'garbage collector', frame: (f) => f.fn === '(garbage collector)' },
   { label: 'idle (main thread waiting: native threads, I/O)', frame: (f) => f.fn === '(idle)' },
@@ -97,7 +113,10 @@ export function summarise(profile: CpuProfile, file = ''): ProfileSummary {
     file,
     totalMs: (profile.endTime - profile.startTime) / 1000,
     stages: STAGES.map((s, i) => ({ label: s.label, ms: stageUs[i]! / 1000 })).filter((s) => s.ms > 0),
-    packages: [...packageUs].map(([name, us]) => ({ name, selfMs: us / 1000 })).sort((a, b) => b.selfMs - a.selfMs).slice(0, 15),
+    packages: [...packageUs]
+      .map(([name, us]) => ({ name, selfMs: us / 1000 }))
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, 15),
   };
 }
 

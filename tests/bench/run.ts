@@ -40,7 +40,8 @@ const { values: args } = parseArgs({
   },
 });
 const sizes = args.sizes ? args.sizes.split(',').map(Number) : args.scaling || args.profile ? [50, 200, 800] : [];
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes page counts like 50,200,800, not "${args.sizes}"`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(`--sizes takes page counts like 50,200,800, not "${args.sizes}"`);
 
 const log = (line = '') => console.log(line);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -63,7 +64,9 @@ async function benchSite(): Promise<SiteResult> {
     const buildMs = performance.now() - start;
     if (build.code !== 0) throw new Error(`astro build failed:\n${build.output.slice(-4000)}`);
     const diagrams = diagramSummary(build.output);
-    log(`Built in ${seconds(buildMs)} s${diagrams ? `; diagrams: ${diagrams.drawn} drawn, ${diagrams.cached} from cache, ${diagrams.browsers} browsers started` : ''}.`);
+    log(
+      `Built in ${seconds(buildMs)} s${diagrams ? `; diagrams: ${diagrams.drawn} drawn, ${diagrams.cached} from cache, ${diagrams.browsers} browsers started` : ''}.`,
+    );
 
     const server = await serveDirectory(outDir);
     const browser = await launch();
@@ -94,14 +97,21 @@ function printSite(site: SiteResult): void {
   log();
   log('Every response each page loads in headless Chromium (412×823 viewport, empty cache), loaded and then scrolled');
   log('through so every island hydrates; raw / gzip (level 9) in KB (1 KB = 1,000 bytes). JS counts script files and');
-  log('inline scripts; "JS at load" is the JavaScript run before any interaction; requests are at load + while scrolling.');
+  log(
+    'inline scripts; "JS at load" is the JavaScript run before any interaction; requests are at load + while scrolling.',
+  );
   log();
   log('| Page | HTML | CSS | JS | Other | Total | JS at load | Requests |');
   log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const p of site.pages) {
-    const other = { raw: p.byType.font.raw + p.byType.image.raw + p.byType.other.raw, gzip: p.byType.font.gzip + p.byType.image.gzip + p.byType.other.gzip };
+    const other = {
+      raw: p.byType.font.raw + p.byType.image.raw + p.byType.other.raw,
+      gzip: p.byType.font.gzip + p.byType.image.gzip + p.byType.other.gzip,
+    };
     const name = p.path === `/${ARTICLE}` ? `**${p.path}**` : p.path;
-    log(`| ${name} | ${pair(p.byType.html)} | ${pair(p.byType.css)} | ${pair(p.js)} | ${pair(other)} | ${pair(p.total)} | ${pair(p.jsBeforeInteraction)} | ${p.requestsBeforeInteraction} + ${p.requests - p.requestsBeforeInteraction} |`);
+    log(
+      `| ${name} | ${pair(p.byType.html)} | ${pair(p.byType.css)} | ${pair(p.js)} | ${pair(other)} | ${pair(p.total)} | ${pair(p.jsBeforeInteraction)} | ${p.requestsBeforeInteraction} + ${p.requests - p.requestsBeforeInteraction} |`,
+    );
   }
   const article = site.pages.find((p) => p.path === `/${ARTICLE}`);
   if (article) {
@@ -111,12 +121,20 @@ function printSite(site: SiteResult): void {
     log('| Response | Type | Loaded | Raw | Gzip |');
     log('| --- | --- | --- | ---: | ---: |');
     for (const r of article.resources) {
-      log(`| ${new URL(r.url).pathname} | ${r.type} | ${r.phase === 'load' ? 'at load' : 'on scroll'} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
+      log(
+        `| ${new URL(r.url).pathname} | ${r.type} | ${r.phase === 'load' ? 'at load' : 'on scroll'} | ${kb(r.raw)} | ${kb(r.gzip)} |`,
+      );
     }
-    log(`| (inline scripts, inside the HTML) | js | at load | ${kb(article.inlineJs.raw)} | ${kb(article.inlineJs.gzip)} |`);
+    log(
+      `| (inline scripts, inside the HTML) | js | at load | ${kb(article.inlineJs.raw)} | ${kb(article.inlineJs.gzip)} |`,
+    );
     log();
-    log(`- Total: ${kb(article.total.gzip)} KB gzip, budget ${kb(BUDGET.totalGzip)} KB ${mark(article.total.gzip < BUDGET.totalGzip)}`);
-    log(`- JavaScript: ${kb(article.js.gzip)} KB gzip (${kb(article.byType.js.gzip)} files + ${kb(article.inlineJs.gzip)} inline), budget ${kb(BUDGET.jsGzip)} KB ${mark(article.js.gzip < BUDGET.jsGzip)}; ${kb(article.jsBeforeInteraction.gzip)} KB before any interaction`);
+    log(
+      `- Total: ${kb(article.total.gzip)} KB gzip, budget ${kb(BUDGET.totalGzip)} KB ${mark(article.total.gzip < BUDGET.totalGzip)}`,
+    );
+    log(
+      `- JavaScript: ${kb(article.js.gzip)} KB gzip (${kb(article.byType.js.gzip)} files + ${kb(article.inlineJs.gzip)} inline), budget ${kb(BUDGET.jsGzip)} KB ${mark(article.js.gzip < BUDGET.jsGzip)}; ${kb(article.jsBeforeInteraction.gzip)} KB before any interaction`,
+    );
     log(`- Islands hydrated: ${article.islands.hydrated} of ${article.islands.total}; requests: ${article.requests}`);
   }
   const lh = site.lighthouse;
@@ -128,10 +146,13 @@ function printSite(site: SiteResult): void {
     log();
     log('| Performance | Accessibility | Best practices | SEO | LCP | TBT | CLS |');
     log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    log(`| ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${seconds(lh.lcpMs)} s | ${Math.round(lh.tbtMs)} ms | ${lh.cls.toFixed(3)} |`);
+    log(
+      `| ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${seconds(lh.lcpMs)} s | ${Math.round(lh.tbtMs)} ms | ${lh.cls.toFixed(3)} |`,
+    );
     log();
     log(`- 100 in all four categories: ${mark(all100)}; no layout shift (CLS 0): ${mark(lh.cls === 0)}`);
-    for (const f of lh.failing) log(`- Not passing: ${f.id} (score ${f.score}${f.displayValue ? `, ${f.displayValue}` : ''}): ${f.title}`);
+    for (const f of lh.failing)
+      log(`- Not passing: ${f.id} (score ${f.score}${f.displayValue ? `, ${f.displayValue}` : ''}): ${f.title}`);
     for (const w of lh.warnings) log(`- Lighthouse warning: ${w}`);
   }
 }
@@ -144,17 +165,25 @@ function printScaling(results: ScalingResult[]): void {
   log("built with the site's config and src/ and LINK_CHECK=0. Wall time of `astro build`; Astro's caches are cleared");
   log('before every build, so the diagram cache is the only difference between cold and warm.');
   log();
-  log('| Pages | Cold (empty diagram cache) | Warm rebuild | No diagrams | Per diagram, cold | Per diagram, warm | Warm ÷ no diagrams | Warm rebuild drew |');
+  log(
+    '| Pages | Cold (empty diagram cache) | Warm rebuild | No diagrams | Per diagram, cold | Per diagram, warm | Warm ÷ no diagrams | Warm rebuild drew |',
+  );
   log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) {
     const build = (b: ScalingResult['cold']) => `${seconds(b.ms)} s (${Math.round(b.msPerPage)} ms/page)`;
-    const drew = r.warm.diagrams ? `${r.warm.diagrams.drawn} SVGs, ${r.warm.diagrams.cached} from cache, ${r.warm.diagrams.browsers} browsers ${mark(r.warmDrewNothing)}` : 'no summary line ✗';
-    log(`| ${r.pages} | ${build(r.cold)} | ${build(r.warm)} | ${build(r.noDiagrams)} | +${Math.round(r.msPerDiagramCold)} ms | +${Math.round(r.msPerDiagramWarm)} ms | ${r.warmRatio.toFixed(2)} | ${drew} |`);
+    const drew = r.warm.diagrams
+      ? `${r.warm.diagrams.drawn} SVGs, ${r.warm.diagrams.cached} from cache, ${r.warm.diagrams.browsers} browsers ${mark(r.warmDrewNothing)}`
+      : 'no summary line ✗';
+    log(
+      `| ${r.pages} | ${build(r.cold)} | ${build(r.warm)} | ${build(r.noDiagrams)} | +${Math.round(r.msPerDiagramCold)} ms | +${Math.round(r.msPerDiagramWarm)} ms | ${r.warmRatio.toFixed(2)} | ${drew} |`,
+    );
   }
   const largest = results.at(-1);
   if (largest) {
     log();
-    log(`- Warm ÷ no-diagram ratio at ${largest.pages} pages: ${largest.warmRatio.toFixed(2)} (target ≤ ${RATIO_TARGET}${largest.pages === 800 ? '' : ' at 800 pages'}) ${mark(largest.warmRatio <= RATIO_TARGET)}`);
+    log(
+      `- Warm ÷ no-diagram ratio at ${largest.pages} pages: ${largest.warmRatio.toFixed(2)} (target ≤ ${RATIO_TARGET}${largest.pages === 800 ? '' : ' at 800 pages'}) ${mark(largest.warmRatio <= RATIO_TARGET)}`,
+    );
   }
   for (const r of results) {
     if (!r.profile) continue;
@@ -164,9 +193,13 @@ function printScaling(results: ScalingResult[]): void {
     log('| Stage | Warm | No diagrams |');
     log('| --- | ---: | ---: |');
     const labels = [...new Set([...r.profile.warm.stages, ...r.profile.noDiagrams.stages].map((s) => s.label))];
-    const at = (stages: { label: string; ms: number }[], label: string) => seconds(stages.find((s) => s.label === label)?.ms ?? 0);
+    const at = (stages: { label: string; ms: number }[], label: string) =>
+      seconds(stages.find((s) => s.label === label)?.ms ?? 0);
     log(`| (whole profile) | ${seconds(r.profile.warm.totalMs)} | ${seconds(r.profile.noDiagrams.totalMs)} |`);
-    for (const label of labels) log(`| ${label.replace(/^ +/, '… ')} | ${at(r.profile.warm.stages, label)} | ${at(r.profile.noDiagrams.stages, label)} |`);
+    for (const label of labels)
+      log(
+        `| ${label.replace(/^ +/, '… ')} | ${at(r.profile.warm.stages, label)} | ${at(r.profile.noDiagrams.stages, label)} |`,
+      );
   }
 }
 
@@ -179,7 +212,9 @@ function gitCommit(): string | undefined {
 }
 
 const startedAt = new Date();
-log(`# Benchmark, ${startedAt.toISOString()} (Node ${process.version}, ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'})`);
+log(
+  `# Benchmark, ${startedAt.toISOString()} (Node ${process.version}, ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'})`,
+);
 const site = args.site ? await benchSite() : undefined;
 if (site) printSite(site);
 
@@ -188,14 +223,25 @@ if (sizes.length > 0) {
   log();
   log(`Building synthetic sites of ${sizes.join(', ')} pages (cold, warm, no diagrams)…`);
   for (const pages of sizes) {
-    scaling.push(await measureScaling(pages, log, { keep: args.keep, ...(args.profile && pages === Math.max(...sizes) && { profileDir: join(ROOT, '.bench', 'profiles') }) }));
+    scaling.push(
+      await measureScaling(pages, log, {
+        keep: args.keep,
+        ...(args.profile && pages === Math.max(...sizes) && { profileDir: join(ROOT, '.bench', 'profiles') }),
+      }),
+    );
   }
   printScaling(scaling);
 }
 
 const dir = join(ROOT, '.bench', 'results');
 await mkdir(dir, { recursive: true });
-const file = join(dir, `${startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
+const file = join(
+  dir,
+  `${startedAt
+    .toISOString()
+    .replaceAll(':', '-')
+    .replace(/\.\d+Z$/, 'Z')}.json`,
+);
 const commit = gitCommit();
 await writeFile(
   file,

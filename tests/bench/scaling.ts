@@ -107,7 +107,11 @@ export function pageFor(i: number, withDiagram: boolean): string {
 }
 
 /** Writes (or rewrites) a synthetic site of `pages` pages under .tmp-fixtures/ and returns its root. */
-export async function writeSite(pages: number, withDiagrams: boolean, root = join(ROOT, '.tmp-fixtures', `bench-scaling-${pages}`)): Promise<string> {
+export async function writeSite(
+  pages: number,
+  withDiagrams: boolean,
+  root = join(ROOT, '.tmp-fixtures', `bench-scaling-${pages}`),
+): Promise<string> {
   await mkdir(root, { recursive: true });
   for (const entry of ['astro.config.mjs', 'tsconfig.json', 'src', 'public']) {
     await rm(join(root, entry), { recursive: true, force: true });
@@ -115,7 +119,11 @@ export async function writeSite(pages: number, withDiagrams: boolean, root = joi
   }
   await rm(join(root, 'content'), { recursive: true, force: true });
   await mkdir(join(root, 'content', 'decision-trees'), { recursive: true });
-  await Promise.all(Array.from({ length: pages }, (_, i) => writeFile(join(root, 'content', `page-${pad(i + 1)}.mdx`), pageFor(i + 1, withDiagrams))));
+  await Promise.all(
+    Array.from({ length: pages }, (_, i) =>
+      writeFile(join(root, 'content', `page-${pad(i + 1)}.mdx`), pageFor(i + 1, withDiagrams)),
+    ),
+  );
   return root;
 }
 
@@ -137,19 +145,33 @@ export function astroBuildMs(output: string): number | undefined {
  * Builds a synthetic site once, into a throwaway folder, with Astro's own caches cleared first so that the
  * diagram cache is the only thing a rebuild can reuse. LINK_CHECK=0 skips the link check.
  */
-async function timedBuild(root: string, pages: number, variant: BuildRun['variant'], cacheDir: string, env: Record<string, string> = {}): Promise<BuildRun> {
-  for (const dir of ['.astro', join('node_modules', '.astro'), join('node_modules', '.vite')]) await rm(join(root, dir), { recursive: true, force: true });
+async function timedBuild(
+  root: string,
+  pages: number,
+  variant: BuildRun['variant'],
+  cacheDir: string,
+  env: Record<string, string> = {},
+): Promise<BuildRun> {
+  for (const dir of ['.astro', join('node_modules', '.astro'), join('node_modules', '.vite')])
+    await rm(join(root, dir), { recursive: true, force: true });
   const outDir = await mkdtemp(join(tmpdir(), `bench-scaling-${pages}-`));
   try {
     const start = performance.now();
     const build = await astroBuild({ root, outDir, env: { LINK_CHECK: '0', MERMAID_CACHE_DIR: cacheDir, ...env } });
     const ms = performance.now() - start;
-    if (build.code !== 0) throw new Error(`Build of the ${pages}-page site (${variant}) failed:\n${build.output.slice(-4000)}`);
+    if (build.code !== 0)
+      throw new Error(`Build of the ${pages}-page site (${variant}) failed:\n${build.output.slice(-4000)}`);
     const built = (await readdir(outDir, { recursive: true })).filter((f) => String(f).endsWith('index.html')).length;
     if (built < pages) throw new Error(`The ${pages}-page site (${variant}) built only ${built} pages.`);
     const diagrams = diagramSummary(build.output);
     const astroMs = astroBuildMs(build.output);
-    return { variant, ms, msPerPage: ms / pages, ...(astroMs !== undefined && { astroMs }), ...(diagrams && { diagrams }) };
+    return {
+      variant,
+      ms,
+      msPerPage: ms / pages,
+      ...(astroMs !== undefined && { astroMs }),
+      ...(diagrams && { diagrams }),
+    };
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
@@ -173,7 +195,10 @@ export async function measureScaling(
       const dir = join(options.profileDir!, `${pages}-${name}`);
       await rm(dir, { recursive: true, force: true });
       log(`  ${pages} pages: ${name} build again, with a CPU profile in ${dir}…`);
-      await timedBuild(root, pages, name === 'warm' ? 'warm' : 'no-diagrams', cacheDir, { ...options.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
+      await timedBuild(root, pages, name === 'warm' ? 'warm' : 'no-diagrams', cacheDir, {
+        ...options.env,
+        NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
+      });
       return summariseFolder(dir);
     };
     const warmProfile = options.profileDir ? await profiled('warm') : undefined;

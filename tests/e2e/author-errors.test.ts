@@ -11,13 +11,17 @@ describe('a build with an author mistake', () => {
   afterAll(() => site.remove());
 
   const page = (frontmatter: string, body: string) => `---\n${frontmatter}\n---\n\n${body}\n`;
-  const goodFrontmatter = 'title: Broken page\ndescription: A page planted by a test to check that the build reports mistakes clearly.\nsidebar:\n  group: Tools\n  order: 99';
+  const goodFrontmatter =
+    'title: Broken page\ndescription: A page planted by a test to check that the build reports mistakes clearly.\nsidebar:\n  group: Tools\n  order: 99';
 
   test.each([
     {
       mistake: 'frontmatter without a sidebar group',
       file: 'content/tools/broken.mdx',
-      text: page('title: Broken page\ndescription: A page planted by a test to check that the build reports mistakes clearly.\nsidebar:\n  order: 1', 'Hello.'),
+      text: page(
+        'title: Broken page\ndescription: A page planted by a test to check that the build reports mistakes clearly.\nsidebar:\n  order: 1',
+        'Hello.',
+      ),
       expected: [/tools\/broken\.mdx/, /sidebar\.group/],
     },
     {
@@ -29,7 +33,10 @@ describe('a build with an author mistake', () => {
     {
       mistake: 'a Mermaid diagram with a syntax error',
       file: 'content/tools/broken.mdx',
-      text: page(goodFrontmatter, 'Intro.\n\n```mermaid\nflowchart TD\n  accTitle: Broken\n  accDescr: A broken diagram.\n  A --> \n```'),
+      text: page(
+        goodFrontmatter,
+        'Intro.\n\n```mermaid\nflowchart TD\n  accTitle: Broken\n  accDescr: A broken diagram.\n  A --> \n```',
+      ),
       expected: [/content\/tools\/broken\.mdx:1[0-9]: Mermaid could not parse this diagram/],
     },
     {
@@ -47,8 +54,15 @@ describe('a build with an author mistake', () => {
     {
       mistake: 'a broken link and a broken anchor',
       file: 'content/tools/broken.mdx',
-      text: page(goodFrontmatter, 'See [nothing](/no/such/page/) and [a missing section](/api-auth/grant/implicit/#no-such-section).'),
-      expected: [/Broken links:/, /\/tools\/broken\/: \/no\/such\/page\/ \(HTTP 404\)/, /\/tools\/broken\/: \/api-auth\/grant\/implicit\/#no-such-section/],
+      text: page(
+        goodFrontmatter,
+        'See [nothing](/no/such/page/) and [a missing section](/api-auth/grant/implicit/#no-such-section).',
+      ),
+      expected: [
+        /Broken links:/,
+        /\/tools\/broken\/: \/no\/such\/page\/ \(HTTP 404\)/,
+        /\/tools\/broken\/: \/api-auth\/grant\/implicit\/#no-such-section/,
+      ],
     },
   ])('fails on $mistake, naming the file and the place', async ({ file, text, expected }) => {
     await site.write(file, text);

@@ -39,8 +39,16 @@ function pageFacts(path: string): PageFacts {
   const html = readFileSync(join(dist, path.endsWith('.html') ? path : join(path, 'index.html')), 'utf8');
   const islands = html.match(/<astro-island\b[^>]*>/g) ?? [];
   const componentUrls = islands.map((tag) => attribute(tag, 'component-url')).filter((u): u is string => !!u);
-  const islandEntries = islands.flatMap((tag) => ['component-url', 'renderer-url', 'before-hydration-url'].map((a) => attribute(tag, a)).filter((u): u is string => !!u));
-  return { islandEntries: [...new Set(islandEntries)], componentUrls: [...new Set(componentUrls)], hasCodeBlocks: /<pre\b[^>]*\bclass="[^"]*\bastro-code\b/.test(html) };
+  const islandEntries = islands.flatMap((tag) =>
+    ['component-url', 'renderer-url', 'before-hydration-url']
+      .map((a) => attribute(tag, a))
+      .filter((u): u is string => !!u),
+  );
+  return {
+    islandEntries: [...new Set(islandEntries)],
+    componentUrls: [...new Set(componentUrls)],
+    hasCodeBlocks: /<pre\b[^>]*\bclass="[^"]*\bastro-code\b/.test(html),
+  };
 }
 
 /** Path of a site URL's file inside dist/ ("_astro/x.js"), whatever the base path. */
@@ -60,7 +68,9 @@ function scriptClosure(entries: readonly string[]): Set<string> {
     if (seen.has(file) || !existsSync(join(dist, file))) continue;
     seen.add(file);
     const folder = file.slice(0, file.lastIndexOf('/') + 1);
-    for (const match of readFileSync(join(dist, file), 'utf8').matchAll(/["'`](?:\.\/|\/?_astro\/)?([\w.-]+\.m?js)["'`]/g)) {
+    for (const match of readFileSync(join(dist, file), 'utf8').matchAll(
+      /["'`](?:\.\/|\/?_astro\/)?([\w.-]+\.m?js)["'`]/g,
+    )) {
       queue.push(folder + match[1]);
     }
   }
@@ -70,7 +80,11 @@ function scriptClosure(entries: readonly string[]): Set<string> {
 /** The copy-button script (src/scripts/copy-code.ts), found by a string it carries, and what it imports. */
 function copyCodeScripts(): Set<string> {
   const astro = join(dist, '_astro');
-  const files = existsSync(astro) ? readdirSync(astro).filter((f) => /\.m?js$/.test(f) && readFileSync(join(astro, f), 'utf8').includes(COPY_CODE_MARK)) : [];
+  const files = existsSync(astro)
+    ? readdirSync(astro).filter(
+        (f) => /\.m?js$/.test(f) && readFileSync(join(astro, f), 'utf8').includes(COPY_CODE_MARK),
+      )
+    : [];
   return scriptClosure(files.map((f) => `_astro/${f}`));
 }
 const COPY_CODE_MARK = 'Copy code to clipboard';
@@ -106,7 +120,10 @@ describe(`the article, /${ARTICLE}`, () => {
 
   test(`loads under ${kb(BUDGET.totalGzip)} KB gzip in total before any interaction: HTML, CSS, JavaScript, favicon`, () => {
     const { m } = get(ARTICLE);
-    expect(m.totalBeforeInteraction.gzip, `before interaction ${kb(m.totalBeforeInteraction.gzip)} KB gzip:\n${breakdown(m)}`).toBeLessThan(BUDGET.totalGzip);
+    expect(
+      m.totalBeforeInteraction.gzip,
+      `before interaction ${kb(m.totalBeforeInteraction.gzip)} KB gzip:\n${breakdown(m)}`,
+    ).toBeLessThan(BUDGET.totalGzip);
   });
 
   test(`runs under ${kb(BUDGET.jsGzip)} KB gzip of JavaScript before any interaction`, () => {
@@ -116,8 +133,13 @@ describe(`the article, /${ARTICLE}`, () => {
 
   test(`scrolled through with both islands hydrated, stays under its ceilings of ${kb(HYDRATED_CEILING.totalGzip)} KB in total and ${kb(HYDRATED_CEILING.jsGzip)} KB of JavaScript`, () => {
     const { m } = get(ARTICLE);
-    expect(m.total.gzip, `total ${kb(m.total.gzip)} KB gzip:\n${breakdown(m)}`).toBeLessThan(HYDRATED_CEILING.totalGzip);
-    expect(m.js.gzip, `JavaScript ${kb(m.js.gzip)} KB gzip (${kb(m.byType.js.gzip)} files + ${kb(m.inlineJs.gzip)} inline):\n${breakdown(m, 'js')}`).toBeLessThan(HYDRATED_CEILING.jsGzip);
+    expect(m.total.gzip, `total ${kb(m.total.gzip)} KB gzip:\n${breakdown(m)}`).toBeLessThan(
+      HYDRATED_CEILING.totalGzip,
+    );
+    expect(
+      m.js.gzip,
+      `JavaScript ${kb(m.js.gzip)} KB gzip (${kb(m.byType.js.gzip)} files + ${kb(m.inlineJs.gzip)} inline):\n${breakdown(m, 'js')}`,
+    ).toBeLessThan(HYDRATED_CEILING.jsGzip);
   });
 });
 
@@ -127,19 +149,32 @@ describe('no page ships JavaScript it does not use', () => {
   });
 
   test('pages without islands load no island or Preact JavaScript', () => {
-    const islandScripts = scriptClosure(pages.flatMap((p) => get(p).facts.islandEntries.map((u) => distPath(new URL(u, siteUrl).href))));
-    expect(islandScripts.size, 'no island scripts found in the build: the check would pass for nothing').toBeGreaterThan(0);
+    const islandScripts = scriptClosure(
+      pages.flatMap((p) => get(p).facts.islandEntries.map((u) => distPath(new URL(u, siteUrl).href))),
+    );
+    expect(
+      islandScripts.size,
+      'no island scripts found in the build: the check would pass for nothing',
+    ).toBeGreaterThan(0);
     const offenders = pages
       .filter((p) => get(p).facts.islandEntries.length === 0)
-      .flatMap((p) => get(p).scripts.filter((s) => islandScripts.has(s)).map((s) => `/${p} loads ${s}`));
+      .flatMap((p) =>
+        get(p)
+          .scripts.filter((s) => islandScripts.has(s))
+          .map((s) => `/${p} loads ${s}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   test("pages with islands load only their own islands' components", () => {
-    const allComponents = new Set(pages.flatMap((p) => get(p).facts.componentUrls.map((u) => distPath(new URL(u, siteUrl).href))));
+    const allComponents = new Set(
+      pages.flatMap((p) => get(p).facts.componentUrls.map((u) => distPath(new URL(u, siteUrl).href))),
+    );
     const offenders = pages.flatMap((p) => {
       const own = new Set(get(p).facts.componentUrls.map((u) => distPath(new URL(u, siteUrl).href)));
-      return get(p).scripts.filter((s) => allComponents.has(s) && !own.has(s)).map((s) => `/${p} loads ${s}`);
+      return get(p)
+        .scripts.filter((s) => allComponents.has(s) && !own.has(s))
+        .map((s) => `/${p} loads ${s}`);
     });
     expect(offenders).toEqual([]);
   });

@@ -40,12 +40,14 @@ describe('a build on a machine without a browser', () => {
     expect(html).not.toContain('id="decision-tree-which-oauth-flow-svg"');
   });
 
-  test('ships Mermaid as a separate script for the reader\'s browser', () => {
+  test("ships Mermaid as a separate script for the reader's browser", () => {
     expect(mermaidScripts(join(dir, 'dist')).length).toBeGreaterThan(0);
   });
 
-  test('draws a diagram in the reader\'s browser once it scrolls into view, and loads Mermaid only then', async () => {
-    const { page, errors } = await openPage(browser, `${server.url}api-auth/grant/client-credentials/`, { viewport: { width: 1280, height: 500 } });
+  test("draws a diagram in the reader's browser once it scrolls into view, and loads Mermaid only then", async () => {
+    const { page, errors } = await openPage(browser, `${server.url}api-auth/grant/client-credentials/`, {
+      viewport: { width: 1280, height: 500 },
+    });
     await page.waitForLoadState('networkidle');
     const figure = page.locator('figure.diagram').first();
     await expect(figure.getAttribute('data-diagram')).resolves.toBe('pending');

@@ -104,7 +104,9 @@ describe('the site built for a base path', () => {
     const html = await readFile(join(dir, 'dist', 'api-auth', 'which-oauth-flow-to-use', 'index.html'), 'utf8');
     expect(html).toContain(`<link rel="canonical" href="${SITE_URL}/docs/api-auth/which-oauth-flow-to-use/">`);
     expect(html).toContain('<meta property="og:title" content="Which OAuth 2.0 flow should I use?">');
-    expect(html).toContain('<meta name="description" content="Helps the user identify the proper OAuth 2.0 grant for each use case.">');
+    expect(html).toContain(
+      '<meta name="description" content="Helps the user identify the proper OAuth 2.0 grant for each use case.">',
+    );
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     const robots = await readFile(join(dir, 'dist', 'robots.txt'), 'utf8');
     expect(robots).toContain(`Sitemap: ${SITE_URL}/docs/sitemap-index.xml`);
@@ -115,8 +117,13 @@ describe('the site built for a base path', () => {
 
   test('every page carries a strict CSP: no unsafe-inline or unsafe-eval for scripts', async () => {
     const html = await readFile(join(dir, 'dist', 'api-auth', 'which-oauth-flow-to-use', 'index.html'), 'utf8');
-    const policy = /http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#39;', "'") ?? '';
-    const scriptSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? '';
+    const policy =
+      /http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#39;', "'") ?? '';
+    const scriptSrc =
+      policy
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src ')) ?? '';
     expect(scriptSrc).toMatch(/^script-src 'self'/);
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(scriptSrc).not.toContain("'unsafe-eval'");

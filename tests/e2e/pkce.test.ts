@@ -63,34 +63,45 @@ describe('the PKCE calculator on /tools/pkce/', () => {
     await page.getByText('Show the steps', { exact: true }).click();
     const steps = page.locator('.pkce-steps__list');
     await expect(steps.innerText()).resolves.toContain('43 bytes');
-    await expect(steps.innerText()).resolves.toContain(createHash('sha256').update(RFC_VERIFIER, 'ascii').digest('hex'));
+    await expect(steps.innerText()).resolves.toContain(
+      createHash('sha256').update(RFC_VERIFIER, 'ascii').digest('hex'),
+    );
     await expect(steps.innerText()).resolves.toContain(RFC_CHALLENGE);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   test.each([
-    { input: `${RFC_VERIFIER.slice(0, 11)}+${RFC_VERIFIER.slice(12)}`, sentence: 'Character 12 is "+", which is not allowed in a code_verifier.' },
+    {
+      input: `${RFC_VERIFIER.slice(0, 11)}+${RFC_VERIFIER.slice(12)}`,
+      sentence: 'Character 12 is "+", which is not allowed in a code_verifier.',
+    },
     { input: 'too-short', sentence: 'The code_verifier is 9 characters long; RFC 7636 requires 43 to 128.' },
-    { input: `${RFC_VERIFIER} `, sentence: 'The code_verifier ends with white space; delete it before using the value.' },
-  ])('an invalid verifier ("$input") shows its sentence next to the field and an empty challenge', async ({ input, sentence }) => {
-    const { page } = await openCalculator();
-    await enterVerifier(page, RFC_VERIFIER, RFC_CHALLENGE);
-    const field = verifierField(page);
-    await field.fill(input);
-    await expect.poll(() => challengeOutput(page).inputValue()).toBe('');
-    expect(await field.getAttribute('aria-invalid')).toBe('true');
-    expect(await description(field)).toContain(sentence);
-    const problem = page.getByText(sentence, { exact: true });
-    const [fieldBox, problemBox] = [await field.boundingBox(), await problem.boundingBox()];
-    expect(problemBox && fieldBox && problemBox.y - (fieldBox.y + fieldBox.height)).toBeLessThan(80);
-    expect(await button(page, 'Copy code challenge').isDisabled()).toBe(true);
-    expect(await page.getByRole('textbox', { name: 'Authorization URL' }).inputValue()).toBe('');
-    // Correcting the value clears the problem.
-    await enterVerifier(page, RFC_VERIFIER, RFC_CHALLENGE);
-    expect(await field.getAttribute('aria-invalid')).toBeNull();
-    await page.context().close();
-  });
+    {
+      input: `${RFC_VERIFIER} `,
+      sentence: 'The code_verifier ends with white space; delete it before using the value.',
+    },
+  ])(
+    'an invalid verifier ("$input") shows its sentence next to the field and an empty challenge',
+    async ({ input, sentence }) => {
+      const { page } = await openCalculator();
+      await enterVerifier(page, RFC_VERIFIER, RFC_CHALLENGE);
+      const field = verifierField(page);
+      await field.fill(input);
+      await expect.poll(() => challengeOutput(page).inputValue()).toBe('');
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await description(field)).toContain(sentence);
+      const problem = page.getByText(sentence, { exact: true });
+      const [fieldBox, problemBox] = [await field.boundingBox(), await problem.boundingBox()];
+      expect(problemBox && fieldBox && problemBox.y - (fieldBox.y + fieldBox.height)).toBeLessThan(80);
+      expect(await button(page, 'Copy code challenge').isDisabled()).toBe(true);
+      expect(await page.getByRole('textbox', { name: 'Authorization URL' }).inputValue()).toBe('');
+      // Correcting the value clears the problem.
+      await enterVerifier(page, RFC_VERIFIER, RFC_CHALLENGE);
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      await page.context().close();
+    },
+  );
 
   test('Generate gives a valid verifier of the chosen length (43, 64 and 128) and its challenge', async () => {
     const { page } = await openCalculator();
@@ -100,7 +111,9 @@ describe('the PKCE calculator on /tools/pkce/', () => {
       const verifier = await verifierField(page).inputValue();
       expect(verifier).toMatch(new RegExp(`^[A-Za-z0-9\\-._~]{${length}}$`));
       await expect.poll(() => challengeOutput(page).inputValue()).toBe(s256(verifier));
-      await expect.poll(async () => (await status(page).innerText()).trim()).toBe(`Generated a ${length}-character code_verifier; the code challenge is updated.`);
+      await expect
+        .poll(async () => (await status(page).innerText()).trim())
+        .toBe(`Generated a ${length}-character code_verifier; the code challenge is updated.`);
     }
     const length = page.getByRole('spinbutton', { name: 'Verifier length' });
     await length.fill('200');
@@ -119,8 +132,12 @@ describe('the PKCE calculator on /tools/pkce/', () => {
     await methods.getByRole('radio', { name: 'plain' }).check();
     await expect.poll(() => challengeOutput(page).inputValue()).toBe(RFC_VERIFIER);
     expect(await page.getByText('Avoid plain').isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'RFC 7636, section 4.2' }).getAttribute('href')).toBe('https://www.rfc-editor.org/rfc/rfc7636#section-4.2');
-    expect(await page.getByRole('link', { name: 'section 7.2' }).getAttribute('href')).toBe('https://www.rfc-editor.org/rfc/rfc7636#section-7.2');
+    expect(await page.getByRole('link', { name: 'RFC 7636, section 4.2' }).getAttribute('href')).toBe(
+      'https://www.rfc-editor.org/rfc/rfc7636#section-4.2',
+    );
+    expect(await page.getByRole('link', { name: 'section 7.2' }).getAttribute('href')).toBe(
+      'https://www.rfc-editor.org/rfc/rfc7636#section-7.2',
+    );
     await page.context().close();
   });
 
@@ -129,7 +146,9 @@ describe('the PKCE calculator on /tools/pkce/', () => {
     await enterVerifier(page, RFC_VERIFIER, RFC_CHALLENGE);
     await button(page, 'Copy code challenge').click();
     await expect.poll(() => clipboard(page)).toBe(RFC_CHALLENGE);
-    await expect.poll(async () => (await status(page).innerText()).trim()).toBe('Copied the code challenge to the clipboard.');
+    await expect
+      .poll(async () => (await status(page).innerText()).trim())
+      .toBe('Copied the code challenge to the clipboard.');
 
     await page.getByRole('textbox', { name: 'client_id' }).fill('my app&x=1');
     await page.getByRole('textbox', { name: 'redirect_uri' }).fill('https://app.example.com/cb?a=1&b=2');
@@ -172,7 +191,9 @@ describe('the PKCE calculator on /tools/pkce/', () => {
     await checker.getByRole('button', { name: 'Check pair' }).click();
     await checker.getByText('Match', { exact: true }).waitFor();
     expect(await checker.innerText()).toContain(RFC_CHALLENGE);
-    await expect.poll(async () => (await status(page).innerText()).trim()).toBe('Match. With S256, this verifier produces the challenge you entered.');
+    await expect
+      .poll(async () => (await status(page).innerText()).trim())
+      .toBe('Match. With S256, this verifier produces the challenge you entered.');
 
     const wrong = `${RFC_CHALLENGE.slice(0, -1)}A`;
     await checker.getByRole('textbox', { name: 'Challenge to check' }).fill(wrong);
@@ -180,9 +201,14 @@ describe('the PKCE calculator on /tools/pkce/', () => {
     await checker.getByRole('button', { name: 'Check pair' }).click();
     await checker.getByText('Mismatch', { exact: true }).waitFor();
     expect(await checker.locator('.pkce-verdict__value').innerText()).toBe(RFC_CHALLENGE);
-    await expect.poll(async () => (await status(page).innerText()).trim()).toBe('Mismatch. With S256, this verifier produces a different challenge.');
+    await expect
+      .poll(async () => (await status(page).innerText()).trim())
+      .toBe('Mismatch. With S256, this verifier produces a different challenge.');
 
-    await checker.getByRole('radiogroup', { name: 'Method of the challenge to check' }).getByRole('radio', { name: 'plain' }).check();
+    await checker
+      .getByRole('radiogroup', { name: 'Method of the challenge to check' })
+      .getByRole('radio', { name: 'plain' })
+      .check();
     await checker.getByRole('textbox', { name: 'Challenge to check' }).fill(RFC_VERIFIER);
     await checker.getByRole('button', { name: 'Check pair' }).click();
     await checker.getByText('Match', { exact: true }).waitFor();
@@ -205,7 +231,9 @@ describe('the PKCE calculator on /tools/pkce/', () => {
     await page.getByRole('radio', { name: 'plain' }).first().check();
     await page.getByText('Show the steps', { exact: true }).click();
     await button(page, 'Copy code challenge').click();
-    await page.getByRole('textbox', { name: 'Authorization endpoint' }).fill('https://login.example.org/oauth2/authorize');
+    await page
+      .getByRole('textbox', { name: 'Authorization endpoint' })
+      .fill('https://login.example.org/oauth2/authorize');
     await button(page, 'Copy authorization URL').click();
     await button(page, 'Copy token request').click();
     await page.getByRole('textbox', { name: 'Verifier to check' }).fill(RFC_VERIFIER);
@@ -222,7 +250,11 @@ describe('the PKCE calculator on /tools/pkce/', () => {
     const afterLoad = requests.filter((r) => r.afterLoad).map((r) => r.url.slice(siteUrl.length));
     expect(afterLoad.filter((path) => path !== 'favicon.svg' && !/^_astro\/[^/]+\.js$/.test(path))).toEqual([]);
     expect(requests.slice(beforeInteraction)).toEqual([]);
-    const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
+    const stored = await page.evaluate(() => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      cookie: document.cookie,
+    }));
     expect(stored).toEqual({ local: 0, session: 0, cookie: '' });
     await page.context().close();
   });
@@ -235,30 +267,38 @@ describe('the PKCE calculator on /tools/pkce/', () => {
     expect(text).toContain(RFC_CHALLENGE);
     expect(text).toContain('The calculator needs JavaScript');
     expect(text).toContain('Everything runs in this page: nothing you type is sent anywhere or stored.');
-    for (const control of [verifierField(page), button(page, 'Generate'), challengeOutput(page), button(page, 'Check pair')]) {
+    for (const control of [
+      verifierField(page),
+      button(page, 'Generate'),
+      challengeOutput(page),
+      button(page, 'Check pair'),
+    ]) {
       expect(await control.isDisabled()).toBe(true);
     }
     expect(await challengeOutput(page).inputValue()).toBe('');
     await page.context().close();
   });
 
-  test.each(['light', 'dark'] as const)('axe finds no violations in the %s theme after hydration, with problems, warnings and results shown', async (colorScheme) => {
-    const { page } = await openCalculator(TOOL, { colorScheme });
-    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(colorScheme);
-    expect(await axeViolations(page)).toEqual([]);
-    await verifierField(page).fill('not+valid');
-    await page.getByRole('textbox', { name: 'Token endpoint' }).fill('token');
-    expect(await axeViolations(page)).toEqual([]);
-    await enterVerifier(page, RFC_VERIFIER, RFC_CHALLENGE);
-    await page.getByRole('radiogroup', { name: 'Challenge method' }).getByRole('radio', { name: 'plain' }).check();
-    await page.getByText('Show the steps', { exact: true }).click();
-    await page.getByRole('textbox', { name: 'Verifier to check' }).fill(RFC_VERIFIER);
-    await page.getByRole('textbox', { name: 'Challenge to check' }).fill('wrong');
-    await button(page, 'Check pair').click();
-    await page.getByText('Mismatch', { exact: true }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
-  });
+  test.each(['light', 'dark'] as const)(
+    'axe finds no violations in the %s theme after hydration, with problems, warnings and results shown',
+    async (colorScheme) => {
+      const { page } = await openCalculator(TOOL, { colorScheme });
+      expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(colorScheme);
+      expect(await axeViolations(page)).toEqual([]);
+      await verifierField(page).fill('not+valid');
+      await page.getByRole('textbox', { name: 'Token endpoint' }).fill('token');
+      expect(await axeViolations(page)).toEqual([]);
+      await enterVerifier(page, RFC_VERIFIER, RFC_CHALLENGE);
+      await page.getByRole('radiogroup', { name: 'Challenge method' }).getByRole('radio', { name: 'plain' }).check();
+      await page.getByText('Show the steps', { exact: true }).click();
+      await page.getByRole('textbox', { name: 'Verifier to check' }).fill(RFC_VERIFIER);
+      await page.getByRole('textbox', { name: 'Challenge to check' }).fill('wrong');
+      await button(page, 'Check pair').click();
+      await page.getByText('Mismatch', { exact: true }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   test('keyboard only: Tab reaches the verifier field, Generate and the copy button, each with a visible focus ring', async () => {
     const { page } = await openCalculator(TOOL, CLIPBOARD);

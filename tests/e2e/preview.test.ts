@@ -11,13 +11,20 @@ describe('npm run preview', () => {
 
   beforeAll(async () => {
     const port = 43_000 + (process.pid % 1000);
-    child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'preview', '--port', String(port), '--outDir', dist], {
-      env: { ...process.env, NO_COLOR: '1', NODE_ENV: 'production' },
-    });
+    child = spawn(
+      process.execPath,
+      [resolve('node_modules/astro/bin/astro.mjs'), 'preview', '--port', String(port), '--outDir', dist],
+      {
+        env: { ...process.env, NO_COLOR: '1', NODE_ENV: 'production' },
+      },
+    );
     url = `http://localhost:${port}/`;
     // Ready when it answers.
     for (let i = 0; i < 100; i++) {
-      const ok = await fetch(url).then(() => true, () => false);
+      const ok = await fetch(url).then(
+        () => true,
+        () => false,
+      );
       if (ok) return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -27,10 +34,13 @@ describe('npm run preview', () => {
     child?.kill();
   });
 
-  test.each(['', 'api-auth/which-oauth-flow-to-use/', 'tools/pkce/'])('serves /%s byte for byte as built', async (path) => {
-    const served = await fetch(url + path).then((r) => r.text());
-    expect(served).toBe(await readFile(join(dist, path, 'index.html'), 'utf8'));
-  });
+  test.each(['', 'api-auth/which-oauth-flow-to-use/', 'tools/pkce/'])(
+    'serves /%s byte for byte as built',
+    async (path) => {
+      const served = await fetch(url + path).then((r) => r.text());
+      expect(served).toBe(await readFile(join(dist, path, 'index.html'), 'utf8'));
+    },
+  );
 
   test('answers an unknown path with the 404 page and status', async () => {
     const response = await fetch(`${url}no/such/page/`);

@@ -23,7 +23,12 @@ interface Route {
 
 const ARTICLE_ROUTES: readonly Route[] = [
   { answers: ['Yes'], grant: 'Client Credentials Grant', page: '/api-auth/grant/client-credentials/', encoded: 'yes' },
-  { answers: ['No', 'Yes'], grant: 'Authorization Code Grant', page: '/api-auth/grant/authorization-code/', encoded: 'no.yes' },
+  {
+    answers: ['No', 'Yes'],
+    grant: 'Authorization Code Grant',
+    page: '/api-auth/grant/authorization-code/',
+    encoded: 'no.yes',
+  },
   {
     answers: ['No', 'No', 'Yes'],
     grant: 'Resource Owner Password Credentials Grant',
@@ -31,16 +36,57 @@ const ARTICLE_ROUTES: readonly Route[] = [
     encoded: 'no.no.yes',
     guidance: 'RFC 9700, section 2.4',
   },
-  { answers: ['No', 'No', 'No', 'Native app'], grant: 'Authorization Code Grant with PKCE', page: '/api-auth/grant/authorization-code-pkce/', encoded: 'no.no.no.native-app' },
-  { answers: ['No', 'No', 'No', 'SPA'], grant: 'Implicit Grant', page: '/api-auth/grant/implicit/', encoded: 'no.no.no.spa', guidance: 'RFC 9700, section 2.1.2' },
+  {
+    answers: ['No', 'No', 'No', 'Native app'],
+    grant: 'Authorization Code Grant with PKCE',
+    page: '/api-auth/grant/authorization-code-pkce/',
+    encoded: 'no.no.no.native-app',
+  },
+  {
+    answers: ['No', 'No', 'No', 'SPA'],
+    grant: 'Implicit Grant',
+    page: '/api-auth/grant/implicit/',
+    encoded: 'no.no.no.spa',
+    guidance: 'RFC 9700, section 2.1.2',
+  },
 ];
 
 const TODAY_ROUTES: readonly (Route & { why: string })[] = [
-  { answers: ['No'], grant: 'Client Credentials Grant', page: '/api-auth/grant/client-credentials/', encoded: 'no', why: 'RFC 9700 section 2.5' },
-  { answers: ['Yes', 'Yes'], grant: 'Device Authorization Grant', page: '/api-auth/grant/device-code/', encoded: 'yes.yes', why: 'RFC 8628' },
-  { answers: ['Yes', 'No', 'Server-side web app'], grant: 'Authorization Code Grant with PKCE', page: '/api-auth/grant/authorization-code-pkce/', encoded: 'yes.no.server-side-web-app', why: 'confidential clients too' },
-  { answers: ['Yes', 'No', 'Single-page app'], grant: 'Authorization Code Grant with PKCE', page: '/api-auth/grant/authorization-code-pkce/', encoded: 'yes.no.single-page-app', why: 'backend-for-frontend' },
-  { answers: ['Yes', 'No', 'Native app'], grant: 'Authorization Code Grant with PKCE', page: '/api-auth/grant/authorization-code-pkce/', encoded: 'yes.no.native-app', why: 'RFC 8252' },
+  {
+    answers: ['No'],
+    grant: 'Client Credentials Grant',
+    page: '/api-auth/grant/client-credentials/',
+    encoded: 'no',
+    why: 'RFC 9700 section 2.5',
+  },
+  {
+    answers: ['Yes', 'Yes'],
+    grant: 'Device Authorization Grant',
+    page: '/api-auth/grant/device-code/',
+    encoded: 'yes.yes',
+    why: 'RFC 8628',
+  },
+  {
+    answers: ['Yes', 'No', 'Server-side web app'],
+    grant: 'Authorization Code Grant with PKCE',
+    page: '/api-auth/grant/authorization-code-pkce/',
+    encoded: 'yes.no.server-side-web-app',
+    why: 'confidential clients too',
+  },
+  {
+    answers: ['Yes', 'No', 'Single-page app'],
+    grant: 'Authorization Code Grant with PKCE',
+    page: '/api-auth/grant/authorization-code-pkce/',
+    encoded: 'yes.no.single-page-app',
+    why: 'backend-for-frontend',
+  },
+  {
+    answers: ['Yes', 'No', 'Native app'],
+    grant: 'Authorization Code Grant with PKCE',
+    page: '/api-auth/grant/authorization-code-pkce/',
+    encoded: 'yes.no.native-app',
+    why: 'RFC 8252',
+  },
 ];
 
 let browser: Browser;
@@ -103,17 +149,23 @@ describe('the grant quiz on the article page', () => {
 
       const result = quiz.getByRole('heading', { level: 3, name: route.grant, exact: true });
       await result.waitFor();
-      expect(await quiz.getByRole('link', { name: `Read the ${route.grant} page` }).getAttribute('href')).toBe(route.page);
+      expect(await quiz.getByRole('link', { name: `Read the ${route.grant} page` }).getAttribute('href')).toBe(
+        route.page,
+      );
 
       const guidance = quiz.getByRole('complementary', { name: 'Current guidance' });
       if (route.guidance) {
         expect(await guidance.count()).toBe(1);
-        expect(await guidance.getByRole('link', { name: route.guidance }).getAttribute('href')).toMatch(/^https:\/\/www\.rfc-editor\.org\/rfc\/rfc9700#section-/);
+        expect(await guidance.getByRole('link', { name: route.guidance }).getAttribute('href')).toMatch(
+          /^https:\/\/www\.rfc-editor\.org\/rfc\/rfc9700#section-/,
+        );
       } else {
         expect(await guidance.count()).toBe(0);
       }
 
-      await expect.poll(() => highlighted(page, 'which-oauth-flow')).toEqual({ nodes: route.answers.length + 1, edges: route.answers.length });
+      await expect
+        .poll(() => highlighted(page, 'which-oauth-flow'))
+        .toEqual({ nodes: route.answers.length + 1, edges: route.answers.length });
       await expect.poll(() => param(page, 'which-oauth-flow')).toBe(route.encoded);
       expect(errors).toEqual([]);
     },
@@ -161,7 +213,11 @@ describe('the grant quiz on the article page', () => {
     await quiz.getByRole('button', { name: 'Start over' }).click();
     await expectFocused(quiz.getByRole('heading', { level: 3, name: FIRST_QUESTION }));
     await expect.poll(() => highlighted(page, 'which-oauth-flow')).toEqual({ nodes: 0, edges: 0 });
-    expect(await page.locator('#decision-tree-which-oauth-flow .is-on-path, #decision-tree-which-oauth-flow .is-current').count()).toBe(0);
+    expect(
+      await page
+        .locator('#decision-tree-which-oauth-flow .is-on-path, #decision-tree-which-oauth-flow .is-current')
+        .count(),
+    ).toBe(0);
     const url = new URL(page.url());
     expect(url.search).toBe('');
     expect(url.hash).toBe('');
@@ -243,26 +299,36 @@ describe('the grant quiz on the article page', () => {
     expect(await quiz.getByRole('button').count()).toBe(0);
   });
 
-  test.each(['light', 'dark'] as const)('the page has no axe violations in the %s theme after answering', async (colorScheme) => {
-    const { page, quiz } = await openQuiz(ARTICLE, { colorScheme });
-    await answerAll(quiz, ['No', 'No', 'No', 'SPA']);
-    await quiz.getByRole('heading', { level: 3, name: 'Implicit Grant' }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-  });
+  test.each(['light', 'dark'] as const)(
+    'the page has no axe violations in the %s theme after answering',
+    async (colorScheme) => {
+      const { page, quiz } = await openQuiz(ARTICLE, { colorScheme });
+      await answerAll(quiz, ['No', 'No', 'No', 'SPA']);
+      await quiz.getByRole('heading', { level: 3, name: 'Implicit Grant' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
 });
 
 describe('the grant quiz on the current-guidance page', () => {
-  test.each(TODAY_ROUTES.map((r) => ({ ...r, route: r.answers.join(', ') })))('answering $route reaches the $grant', async (route) => {
-    const { page, quiz, errors } = await openQuiz(TODAY);
-    await answerAll(quiz, route.answers);
-    await quiz.getByRole('heading', { level: 3, name: route.grant, exact: true }).waitFor();
-    expect(await quiz.innerText()).toContain(route.why);
-    expect(await quiz.getByRole('link', { name: `Read the ${route.grant} page` }).getAttribute('href')).toBe(route.page);
-    expect(await quiz.getByRole('complementary', { name: 'Current guidance' }).count()).toBe(0);
-    await expect.poll(() => highlighted(page, 'which-flow-today')).toEqual({ nodes: route.answers.length + 1, edges: route.answers.length });
-    await expect.poll(() => param(page, 'which-flow-today')).toBe(route.encoded);
-    expect(errors).toEqual([]);
-  });
+  test.each(TODAY_ROUTES.map((r) => ({ ...r, route: r.answers.join(', ') })))(
+    'answering $route reaches the $grant',
+    async (route) => {
+      const { page, quiz, errors } = await openQuiz(TODAY);
+      await answerAll(quiz, route.answers);
+      await quiz.getByRole('heading', { level: 3, name: route.grant, exact: true }).waitFor();
+      expect(await quiz.innerText()).toContain(route.why);
+      expect(await quiz.getByRole('link', { name: `Read the ${route.grant} page` }).getAttribute('href')).toBe(
+        route.page,
+      );
+      expect(await quiz.getByRole('complementary', { name: 'Current guidance' }).count()).toBe(0);
+      await expect
+        .poll(() => highlighted(page, 'which-flow-today'))
+        .toEqual({ nodes: route.answers.length + 1, edges: route.answers.length });
+      await expect.poll(() => param(page, 'which-flow-today')).toBe(route.encoded);
+      expect(errors).toEqual([]);
+    },
+  );
 
   test('the Device Authorization Grant result links to a page that exists', async () => {
     const { page, quiz } = await openQuiz(TODAY);
@@ -274,51 +340,55 @@ describe('the grant quiz on the current-guidance page', () => {
 });
 
 describe('one data file drives both the flowchart and the quiz', () => {
-  test(
-    'changing a question in the data file changes the flowchart and the quiz after a rebuild',
-    async () => {
-      const oldQuestion = FIRST_QUESTION;
-      const newQuestion = 'Does the Client only ever act on its own behalf?';
-      const site = await copySite('quiz-rebuild');
-      const root = site.root;
+  test('changing a question in the data file changes the flowchart and the quiz after a rebuild', async () => {
+    const oldQuestion = FIRST_QUESTION;
+    const newQuestion = 'Does the Client only ever act on its own behalf?';
+    const site = await copySite('quiz-rebuild');
+    const root = site.root;
+    try {
+      const yamlFile = join(root, 'content', 'decision-trees', 'which-oauth-flow.yaml');
+      const yaml = await readFile(yamlFile, 'utf8');
+      expect(yaml).toContain(`question: ${oldQuestion}`);
+      await site.write(
+        'content/decision-trees/which-oauth-flow.yaml',
+        yaml.replace(`question: ${oldQuestion}`, `question: ${newQuestion}`),
+      );
+
+      const outDir = join(root, 'dist');
+      const build = await astroBuild({ root, outDir });
+      expect(build.code, build.output).toBe(0);
+      const html = await readFile(join(outDir, 'api-auth', 'which-oauth-flow-to-use', 'index.html'), 'utf8');
+
+      // Mermaid wraps the question over several <tspan> rows, so compare the drawing's text without spaces.
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      const svg = /<svg\b[^>]*\sid="decision-tree-which-oauth-flow-svg"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+      const text = squash(svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
+      expect(text).toContain(squash(newQuestion));
+      expect(text).not.toContain(squash(oldQuestion));
+
+      const props = /<astro-island[^>]*component-url="[^"]*GrantQuiz[^"]*"[^>]*props="([^"]*)"/.exec(html)?.[1] ?? '';
+      const decoded = props
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+      expect(decoded).toContain(JSON.stringify(newQuestion));
+      expect(decoded).not.toContain(JSON.stringify(oldQuestion));
+
+      const server = await serveDirectory(outDir);
       try {
-        const yamlFile = join(root, 'content', 'decision-trees', 'which-oauth-flow.yaml');
-        const yaml = await readFile(yamlFile, 'utf8');
-        expect(yaml).toContain(`question: ${oldQuestion}`);
-        await site.write('content/decision-trees/which-oauth-flow.yaml', yaml.replace(`question: ${oldQuestion}`, `question: ${newQuestion}`));
-
-        const outDir = join(root, 'dist');
-        const build = await astroBuild({ root, outDir });
-        expect(build.code, build.output).toBe(0);
-        const html = await readFile(join(outDir, 'api-auth', 'which-oauth-flow-to-use', 'index.html'), 'utf8');
-
-        // Mermaid wraps the question over several <tspan> rows, so compare the drawing's text without spaces.
-        const squash = (s: string) => s.replace(/\s+/g, '');
-        const svg = /<svg\b[^>]*\sid="decision-tree-which-oauth-flow-svg"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
-        const text = squash(svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
-        expect(text).toContain(squash(newQuestion));
-        expect(text).not.toContain(squash(oldQuestion));
-
-        const props = /<astro-island[^>]*component-url="[^"]*GrantQuiz[^"]*"[^>]*props="([^"]*)"/.exec(html)?.[1] ?? '';
-        const decoded = props.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-        expect(decoded).toContain(JSON.stringify(newQuestion));
-        expect(decoded).not.toContain(JSON.stringify(oldQuestion));
-
-        const server = await serveDirectory(outDir);
-        try {
-          const { page, errors } = await openPage(browser, `${server.url}${ARTICLE}`);
-          pages.push(page);
-          const quiz = page.getByRole('region', { name: /^Find your grant/ });
-          await quiz.scrollIntoViewIfNeeded();
-          await quiz.getByRole('heading', { level: 3, name: newQuestion }).waitFor();
-          expect(errors).toEqual([]);
-        } finally {
-          await server.close();
-        }
+        const { page, errors } = await openPage(browser, `${server.url}${ARTICLE}`);
+        pages.push(page);
+        const quiz = page.getByRole('region', { name: /^Find your grant/ });
+        await quiz.scrollIntoViewIfNeeded();
+        await quiz.getByRole('heading', { level: 3, name: newQuestion }).waitFor();
+        expect(errors).toEqual([]);
       } finally {
-        await site.remove();
+        await server.close();
       }
-    },
-    300_000,
-  );
+    } finally {
+      await site.remove();
+    }
+  }, 300_000);
 });

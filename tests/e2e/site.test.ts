@@ -46,13 +46,16 @@ describe('every page', () => {
     await page.context().close();
   });
 
-  test.each(pages.flatMap((p) => [[p, 'light'] as const, [p, 'dark'] as const]))('/%s has no axe-core violations in the %s theme', async (path, theme) => {
-    const { page } = await openPage(browser, siteUrl + path, { colorScheme: theme });
-    await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
-  });
+  test.each(pages.flatMap((p) => [[p, 'light'] as const, [p, 'dark'] as const]))(
+    '/%s has no axe-core violations in the %s theme',
+    async (path, theme) => {
+      const { page } = await openPage(browser, siteUrl + path, { colorScheme: theme });
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   test('an unknown address gets the 404 page with a way back', async () => {
     const { page } = await openPage(browser, `${siteUrl}no/such/page/`);
@@ -70,7 +73,9 @@ describe('the article without JavaScript', () => {
   afterAll(() => page.context().close());
 
   test('shows every heading of the seed article', async () => {
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Which OAuth 2.0 flow should I use?');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Which OAuth 2.0 flow should I use?',
+    );
     const h2 = await page.locator('.prose').getByRole('heading', { level: 2 }).allTextContents();
     expect(h2).toEqual(
       expect.arrayContaining([
@@ -92,17 +97,29 @@ describe('the article without JavaScript', () => {
         .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
         .replace(/\*\*|__|`/g, '')
         .replace(/^#+ |^- /gm, '');
-    const rendered = (await page.locator('main').innerText()).replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+    const rendered = (await page.locator('main').innerText())
+      .replace(/[’‘]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/\s+/g, ' ');
     const sentences = plain(seed)
       .split(/\n\s*\n|\n(?=\S)/)
-      .flatMap((paragraph) => paragraph.replace(/\s+/g, ' ').trim().split(/(?<=[.?!:])\s+(?=[A-Z])/))
+      .flatMap((paragraph) =>
+        paragraph
+          .replace(/\s+/g, ' ')
+          .trim()
+          .split(/(?<=[.?!:])\s+(?=[A-Z])/),
+      )
       .filter((sentence) => sentence.length > 0);
     expect(sentences.length).toBeGreaterThan(40);
     expect(sentences.filter((sentence) => !rendered.includes(sentence))).toEqual([]);
   });
 
   test('shows both panels as labelled asides, and the pipeline note', async () => {
-    for (const name of ['Quick refresher - OAuth 2.0 terminology', 'SPAs and Refresh Tokens', 'Which authorization pipeline this article assumes']) {
+    for (const name of [
+      'Quick refresher - OAuth 2.0 terminology',
+      'SPAs and Refresh Tokens',
+      'Which authorization pipeline this article assumes',
+    ]) {
       const panel = page.getByRole('complementary', { name });
       await expect(panel.isVisible()).resolves.toBe(true);
       await expect(panel.getByRole('heading', { name }).count()).resolves.toBe(1);
@@ -133,7 +150,9 @@ describe('the article without JavaScript', () => {
   });
 
   test('loads no script other than the theme script and the islands', async () => {
-    const sources = await page.locator('script[src]').evaluateAll((scripts) => scripts.map((s) => s.getAttribute('src')));
+    const sources = await page
+      .locator('script[src]')
+      .evaluateAll((scripts) => scripts.map((s) => s.getAttribute('src')));
     expect(sources.filter((s) => s && /mermaid/i.test(s))).toEqual([]);
   });
 
@@ -147,7 +166,9 @@ describe('the article without JavaScript', () => {
 describe('links in the article', () => {
   test('every link resolves to a page of the site, or points to a specification', async () => {
     const { page } = await openPage(browser, siteUrl + ARTICLE);
-    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator('main a[href]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     const origin = new URL(siteUrl).origin;
     const internal = [...new Set(hrefs.filter((h) => h.startsWith(origin)))];
     expect(internal.length).toBeGreaterThan(5);
@@ -162,7 +183,8 @@ describe('links in the article', () => {
       }
     }
     const external = hrefs.filter((h) => !h.startsWith(origin));
-    for (const href of external) expect(new URL(href).hostname, href).toMatch(/(^|\.)(rfc-editor\.org|openid\.net|ietf\.org)$/);
+    for (const href of external)
+      expect(new URL(href).hostname, href).toMatch(/(^|\.)(rfc-editor\.org|openid\.net|ietf\.org)$/);
     await page.context().close();
   });
 });
@@ -173,7 +195,11 @@ describe('the theme toggle', () => {
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
     // The flowchart's question boxes take their fill from the theme's styles inside the SVG.
-    const nodeFill = () => page.locator('#decision-tree-which-oauth-flow svg g.node polygon').first().evaluate((el) => getComputedStyle(el).fill);
+    const nodeFill = () =>
+      page
+        .locator('#decision-tree-which-oauth-flow svg g.node polygon')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fill);
     const lightFill = await nodeFill();
     await toggle.click();
     await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('dark');
@@ -197,7 +223,8 @@ describe('the theme toggle', () => {
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.body) {
-          (window as unknown as { firstTheme: string | undefined }).firstTheme = document.documentElement.dataset['theme'];
+          (window as unknown as { firstTheme: string | undefined }).firstTheme =
+            document.documentElement.dataset['theme'];
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
@@ -228,11 +255,17 @@ describe('keyboard use', () => {
     await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
     await page.evaluate(() => window.scrollTo(0, 0));
     const total = await page.evaluate(() => {
-      const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')];
+      const all = [
+        ...document.querySelectorAll<HTMLElement>(
+          'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+        ),
+      ];
       all.forEach((el, i) => (el.dataset['kb'] = String(i)));
       // A radio group is one Tab stop (arrow keys move inside it): only its checked radio must be reached.
       const outOfTabOrder = (el: HTMLElement) => el instanceof HTMLInputElement && el.type === 'radio' && !el.checked;
-      return all.filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled && !outOfTabOrder(el)).map((el) => el.dataset['kb']);
+      return all
+        .filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled && !outOfTabOrder(el))
+        .map((el) => el.dataset['kb']);
     });
     const reached = new Set<string>();
     for (let i = 0; i < total.length + 20; i++) {
@@ -241,7 +274,10 @@ describe('keyboard use', () => {
       if (id) reached.add(id);
     }
     const missed = total.filter((id) => id && !reached.has(id));
-    const described = await page.evaluate((ids) => ids.map((id) => document.querySelector(`[data-kb="${id}"]`)?.outerHTML.slice(0, 160)), missed);
+    const described = await page.evaluate(
+      (ids) => ids.map((id) => document.querySelector(`[data-kb="${id}"]`)?.outerHTML.slice(0, 160)),
+      missed,
+    );
     expect(described).toEqual([]);
     await page.context().close();
   });
@@ -293,7 +329,9 @@ describe('headings', () => {
   test('are listed in the on-page table of contents', async () => {
     const { page } = await openPage(browser, siteUrl + ARTICLE);
     const toc = page.getByRole('navigation', { name: 'On this page' });
-    await expect(toc.getByRole('link', { name: 'Is the Client a native app or a SPA?' }).getAttribute('href')).resolves.toBe('#is-the-client-a-native-app-or-a-spa');
+    await expect(
+      toc.getByRole('link', { name: 'Is the Client a native app or a SPA?' }).getAttribute('href'),
+    ).resolves.toBe('#is-the-client-a-native-app-or-a-spa');
     await page.context().close();
   });
 });

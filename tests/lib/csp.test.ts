@@ -9,7 +9,10 @@ const policyOf = (html: string) => /content="([^"]*)"/.exec(html)?.[1]?.replaceA
 
 describe('addStyleHashes', () => {
   test('adds the hash of each inline <style> and, through unsafe-hashes, of each style attribute', () => {
-    const html = page("script-src 'self'; style-src 'self'", '<svg><style>#a{fill:red}</style><rect style="max-width: 10px;"></rect></svg>');
+    const html = page(
+      "script-src 'self'; style-src 'self'",
+      '<svg><style>#a{fill:red}</style><rect style="max-width: 10px;"></rect></svg>',
+    );
     expect(policyOf(addStyleHashes(html, hash))).toBe(
       `script-src 'self'; style-src 'self' ${hash('#a{fill:red}')} 'unsafe-hashes' ${hash('max-width: 10px;')}`,
     );

@@ -56,16 +56,76 @@ interface ExpectedPath {
 }
 
 const EXPECTED_PATHS: readonly ExpectedPath[] = [
-  { tree: 'which-oauth-flow', labels: ['Yes'], outcomeId: 'client-credentials', outcome: 'Client Credentials Grant', encoded: 'yes' },
-  { tree: 'which-oauth-flow', labels: ['No', 'Yes'], outcomeId: 'authorization-code', outcome: 'Authorization Code Grant', encoded: 'no.yes' },
-  { tree: 'which-oauth-flow', labels: ['No', 'No', 'Yes'], outcomeId: 'password', outcome: 'Resource Owner Password Credentials Grant', encoded: 'no.no.yes' },
-  { tree: 'which-oauth-flow', labels: ['No', 'No', 'No', 'Native app'], outcomeId: 'authorization-code-pkce', outcome: 'Authorization Code Grant with PKCE', encoded: 'no.no.no.native-app' },
-  { tree: 'which-oauth-flow', labels: ['No', 'No', 'No', 'SPA'], outcomeId: 'implicit', outcome: 'Implicit Grant', encoded: 'no.no.no.spa' },
-  { tree: 'which-flow-today', labels: ['Yes', 'Yes'], outcomeId: 'device-authorization', outcome: 'Device Authorization Grant', encoded: 'yes.yes' },
-  { tree: 'which-flow-today', labels: ['Yes', 'No', 'Server-side web app'], outcomeId: 'web-app-code-pkce', outcome: 'Authorization Code Grant with PKCE', encoded: 'yes.no.server-side-web-app' },
-  { tree: 'which-flow-today', labels: ['Yes', 'No', 'Single-page app'], outcomeId: 'spa-code-pkce', outcome: 'Authorization Code Grant with PKCE', encoded: 'yes.no.single-page-app' },
-  { tree: 'which-flow-today', labels: ['Yes', 'No', 'Native app'], outcomeId: 'native-app-code-pkce', outcome: 'Authorization Code Grant with PKCE', encoded: 'yes.no.native-app' },
-  { tree: 'which-flow-today', labels: ['No'], outcomeId: 'machine-to-machine', outcome: 'Client Credentials Grant', encoded: 'no' },
+  {
+    tree: 'which-oauth-flow',
+    labels: ['Yes'],
+    outcomeId: 'client-credentials',
+    outcome: 'Client Credentials Grant',
+    encoded: 'yes',
+  },
+  {
+    tree: 'which-oauth-flow',
+    labels: ['No', 'Yes'],
+    outcomeId: 'authorization-code',
+    outcome: 'Authorization Code Grant',
+    encoded: 'no.yes',
+  },
+  {
+    tree: 'which-oauth-flow',
+    labels: ['No', 'No', 'Yes'],
+    outcomeId: 'password',
+    outcome: 'Resource Owner Password Credentials Grant',
+    encoded: 'no.no.yes',
+  },
+  {
+    tree: 'which-oauth-flow',
+    labels: ['No', 'No', 'No', 'Native app'],
+    outcomeId: 'authorization-code-pkce',
+    outcome: 'Authorization Code Grant with PKCE',
+    encoded: 'no.no.no.native-app',
+  },
+  {
+    tree: 'which-oauth-flow',
+    labels: ['No', 'No', 'No', 'SPA'],
+    outcomeId: 'implicit',
+    outcome: 'Implicit Grant',
+    encoded: 'no.no.no.spa',
+  },
+  {
+    tree: 'which-flow-today',
+    labels: ['Yes', 'Yes'],
+    outcomeId: 'device-authorization',
+    outcome: 'Device Authorization Grant',
+    encoded: 'yes.yes',
+  },
+  {
+    tree: 'which-flow-today',
+    labels: ['Yes', 'No', 'Server-side web app'],
+    outcomeId: 'web-app-code-pkce',
+    outcome: 'Authorization Code Grant with PKCE',
+    encoded: 'yes.no.server-side-web-app',
+  },
+  {
+    tree: 'which-flow-today',
+    labels: ['Yes', 'No', 'Single-page app'],
+    outcomeId: 'spa-code-pkce',
+    outcome: 'Authorization Code Grant with PKCE',
+    encoded: 'yes.no.single-page-app',
+  },
+  {
+    tree: 'which-flow-today',
+    labels: ['Yes', 'No', 'Native app'],
+    outcomeId: 'native-app-code-pkce',
+    outcome: 'Authorization Code Grant with PKCE',
+    encoded: 'yes.no.native-app',
+  },
+  {
+    tree: 'which-flow-today',
+    labels: ['No'],
+    outcomeId: 'machine-to-machine',
+    outcome: 'Client Credentials Grant',
+    encoded: 'no',
+  },
 ];
 
 const PATH_CASES = EXPECTED_PATHS.map((path) => ({ ...path, route: path.labels.join(' → ') }));
@@ -108,12 +168,8 @@ describe('the decision-tree files', () => {
 
   test('the implicit and password outcomes of which-oauth-flow carry guidance from RFC 9700', () => {
     const byId = new Map(outcomes(trees['which-oauth-flow']).map((node) => [node.id, node]));
-    expect(byId.get('implicit')?.guidance?.source.href).toBe(
-      'https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2',
-    );
-    expect(byId.get('password')?.guidance?.source.href).toBe(
-      'https://www.rfc-editor.org/rfc/rfc9700#section-2.4',
-    );
+    expect(byId.get('implicit')?.guidance?.source.href).toBe('https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2');
+    expect(byId.get('password')?.guidance?.source.href).toBe('https://www.rfc-editor.org/rfc/rfc9700#section-2.4');
   });
 
   test('outcomes are listed in file order', () => {
@@ -136,13 +192,16 @@ describe('the quiz', () => {
     expect(pathOf(tree, state)).toEqual({ nodeIds: [tree.start], edges: [] });
   });
 
-  test.each(PATH_CASES)('$tree: answering $route reaches $outcome', ({ tree: name, labels, outcomeId, outcome: name2 }) => {
-    const tree = trees[name];
-    const node = currentNode(tree, answerAll(tree, labels));
-    expect(isOutcome(node)).toBe(true);
-    expect(node.id).toBe(outcomeId);
-    expect(isOutcome(node) && node.outcome).toBe(name2);
-  });
+  test.each(PATH_CASES)(
+    '$tree: answering $route reaches $outcome',
+    ({ tree: name, labels, outcomeId, outcome: name2 }) => {
+      const tree = trees[name];
+      const node = currentNode(tree, answerAll(tree, labels));
+      expect(isOutcome(node)).toBe(true);
+      expect(node.id).toBe(outcomeId);
+      expect(isOutcome(node) && node.outcome).toBe(name2);
+    },
+  );
 
   test.each(PATH_CASES)('$tree: answering $route by index matches answering by label', ({ tree: name, labels }) => {
     const tree = trees[name];
@@ -150,36 +209,46 @@ describe('the quiz', () => {
     for (const label of labels) {
       const node = currentNode(tree, byIndex);
       if (!isQuestion(node)) throw new Error('expected a question');
-      byIndex = answer(tree, byIndex, node.answers.findIndex((a) => a.label === label));
+      byIndex = answer(
+        tree,
+        byIndex,
+        node.answers.findIndex((a) => a.label === label),
+      );
     }
     expect(byIndex).toEqual(answerAll(tree, labels));
   });
 
-  test.each(PATH_CASES)('$tree: the walked path of $route starts at start and ends at the outcome', ({ tree: name, labels, outcomeId }) => {
-    const tree = trees[name];
-    const { nodeIds, edges } = pathOf(tree, answerAll(tree, labels));
-    expect(nodeIds[0]).toBe(tree.start);
-    expect(nodeIds.at(-1)).toBe(outcomeId);
-    expect(nodeIds).toHaveLength(labels.length + 1);
-    expect(edges.map((edge) => edge.label)).toEqual(labels);
-    edges.forEach((edge, i) => {
-      expect(edge.from).toBe(nodeIds[i]);
-      expect(edge.to).toBe(nodeIds[i + 1]);
-    });
-  });
+  test.each(PATH_CASES)(
+    '$tree: the walked path of $route starts at start and ends at the outcome',
+    ({ tree: name, labels, outcomeId }) => {
+      const tree = trees[name];
+      const { nodeIds, edges } = pathOf(tree, answerAll(tree, labels));
+      expect(nodeIds[0]).toBe(tree.start);
+      expect(nodeIds.at(-1)).toBe(outcomeId);
+      expect(nodeIds).toHaveLength(labels.length + 1);
+      expect(edges.map((edge) => edge.label)).toEqual(labels);
+      edges.forEach((edge, i) => {
+        expect(edge.from).toBe(nodeIds[i]);
+        expect(edge.to).toBe(nodeIds[i + 1]);
+      });
+    },
+  );
 
-  test.each(PATH_CASES)('$tree: back after $route steps through the same questions in reverse', ({ tree: name, labels }) => {
-    const tree = trees[name];
-    const full = answerAll(tree, labels);
-    const visited = pathOf(tree, full).nodeIds;
-    let state = full;
-    for (let i = labels.length - 1; i >= 0; i--) {
-      state = back(tree, state);
-      expect(state).toEqual(full.slice(0, i));
-      expect(currentNode(tree, state).id).toBe(visited[i]);
-    }
-    expect(back(tree, state)).toEqual(startQuiz(tree));
-  });
+  test.each(PATH_CASES)(
+    '$tree: back after $route steps through the same questions in reverse',
+    ({ tree: name, labels }) => {
+      const tree = trees[name];
+      const full = answerAll(tree, labels);
+      const visited = pathOf(tree, full).nodeIds;
+      let state = full;
+      for (let i = labels.length - 1; i >= 0; i--) {
+        state = back(tree, state);
+        expect(state).toEqual(full.slice(0, i));
+        expect(currentNode(tree, state).id).toBe(visited[i]);
+      }
+      expect(back(tree, state)).toEqual(startQuiz(tree));
+    },
+  );
 
   test.each(PATH_CASES)('$tree: restart after $route returns to the start question', ({ tree: name, labels }) => {
     const tree = trees[name];
@@ -216,20 +285,26 @@ describe('the quiz', () => {
 });
 
 describe('answers in the URL', () => {
-  test.each(PATH_CASES)('$tree: $route is encoded as "$encoded" and decodes back', ({ tree: name, labels, encoded }) => {
-    const tree = trees[name];
-    const state = answerAll(tree, labels);
-    expect(encodeAnswers(tree, state)).toBe(encoded);
-    expect(decodeAnswers(tree, encoded)).toEqual(state);
-  });
+  test.each(PATH_CASES)(
+    '$tree: $route is encoded as "$encoded" and decodes back',
+    ({ tree: name, labels, encoded }) => {
+      const tree = trees[name];
+      const state = answerAll(tree, labels);
+      expect(encodeAnswers(tree, state)).toBe(encoded);
+      expect(decodeAnswers(tree, encoded)).toEqual(state);
+    },
+  );
 
-  test.each(PATH_CASES)('$tree: every partial answer list on the way to $route round-trips', ({ tree: name, labels }) => {
-    const tree = trees[name];
-    for (let i = 0; i <= labels.length; i++) {
-      const state = answerAll(tree, labels.slice(0, i));
-      expect(decodeAnswers(tree, encodeAnswers(tree, state))).toEqual(state);
-    }
-  });
+  test.each(PATH_CASES)(
+    '$tree: every partial answer list on the way to $route round-trips',
+    ({ tree: name, labels }) => {
+      const tree = trees[name];
+      for (let i = 0; i <= labels.length; i++) {
+        const state = answerAll(tree, labels.slice(0, i));
+        expect(decodeAnswers(tree, encodeAnswers(tree, state))).toEqual(state);
+      }
+    },
+  );
 
   test('the start state is encoded as an empty string', () => {
     expect(encodeAnswers(trees['which-oauth-flow'], startQuiz(trees['which-oauth-flow']))).toBe('');
@@ -351,7 +426,6 @@ describe('the Mermaid flowchart', () => {
     expect(after).not.toContain('Is the Client a web app executing on the server?');
   });
 
-
   test('quotes and Mermaid-special characters in text are escaped', () => {
     const source = toMermaid(awkward);
     expect(source).toContain(
@@ -432,7 +506,10 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   {
     problem: 'an answer whose next matches no node',
     tree: smallTree('web-app-on-server', [
-      question('web-app-on-server', 'Web app?', [['Yes', 'nope'], ['No', 'implicit']]),
+      question('web-app-on-server', 'Web app?', [
+        ['Yes', 'nope'],
+        ['No', 'implicit'],
+      ]),
       outcome('implicit'),
     ]),
     expected: [
@@ -446,7 +523,14 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   },
   {
     problem: 'a start that matches no node',
-    tree: smallTree('begin', [question('a', 'A?', [['Yes', 'x'], ['No', 'y']]), outcome('x'), outcome('y')]),
+    tree: smallTree('begin', [
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['No', 'y'],
+      ]),
+      outcome('x'),
+      outcome('y'),
+    ]),
     expected: [
       {
         nodeId: 'begin',
@@ -458,8 +542,14 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   {
     problem: 'a loop between questions',
     tree: smallTree('a', [
-      question('a', 'A?', [['Yes', 'b'], ['No', 'x']]),
-      question('b', 'B?', [['Yes', 'a'], ['No', 'y']]),
+      question('a', 'A?', [
+        ['Yes', 'b'],
+        ['No', 'x'],
+      ]),
+      question('b', 'B?', [
+        ['Yes', 'a'],
+        ['No', 'y'],
+      ]),
       outcome('x'),
       outcome('y'),
     ]),
@@ -474,7 +564,13 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   },
   {
     problem: 'a question that leads to itself',
-    tree: smallTree('a', [question('a', 'A?', [['Yes', 'x'], ['Again', 'a']]), outcome('x')]),
+    tree: smallTree('a', [
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['Again', 'a'],
+      ]),
+      outcome('x'),
+    ]),
     expected: [
       {
         nodeId: 'a',
@@ -486,7 +582,15 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   },
   {
     problem: 'a node that cannot be reached from start',
-    tree: smallTree('a', [question('a', 'A?', [['Yes', 'x'], ['No', 'y']]), outcome('x'), outcome('y'), outcome('z')]),
+    tree: smallTree('a', [
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['No', 'y'],
+      ]),
+      outcome('x'),
+      outcome('y'),
+      outcome('z'),
+    ]),
     expected: [
       {
         nodeId: 'z',
@@ -497,7 +601,15 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   },
   {
     problem: 'two nodes with the same id',
-    tree: smallTree('a', [question('a', 'A?', [['Yes', 'x'], ['No', 'y']]), outcome('x'), outcome('y'), outcome('x')]),
+    tree: smallTree('a', [
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['No', 'y'],
+      ]),
+      outcome('x'),
+      outcome('y'),
+      outcome('x'),
+    ]),
     expected: [
       {
         nodeId: 'x',
@@ -510,7 +622,10 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   {
     problem: 'a question with fewer than two answers',
     tree: smallTree('a', [
-      question('a', 'A?', [['Yes', 'x'], ['No', 'b']]),
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['No', 'b'],
+      ]),
       question('b', 'B?', [['Only', 'y']]),
       outcome('x'),
       outcome('y'),
@@ -526,18 +641,33 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   },
   {
     problem: 'two answers with the same label',
-    tree: smallTree('a', [question('a', 'A?', [['Yes', 'x'], ['Yes', 'y']]), outcome('x'), outcome('y')]),
+    tree: smallTree('a', [
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['Yes', 'y'],
+      ]),
+      outcome('x'),
+      outcome('y'),
+    ]),
     expected: [
       {
         nodeId: 'a',
         path: ['nodes', 0, 'answers', 1, 'label'],
-        message: 'Node "a", answer "Yes": another answer of this question has the same label. Give each answer a different label.',
+        message:
+          'Node "a", answer "Yes": another answer of this question has the same label. Give each answer a different label.',
       },
     ],
   },
   {
     problem: 'two answers whose labels read the same in the URL',
-    tree: smallTree('a', [question('a', 'A?', [['Yes', 'x'], ['yes!', 'y']]), outcome('x'), outcome('y')]),
+    tree: smallTree('a', [
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['yes!', 'y'],
+      ]),
+      outcome('x'),
+      outcome('y'),
+    ]),
     expected: [
       {
         nodeId: 'a',
@@ -549,7 +679,14 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   },
   {
     problem: 'an answer label without letters or digits',
-    tree: smallTree('a', [question('a', 'A?', [['Yes', 'x'], ['?', 'y']]), outcome('x'), outcome('y')]),
+    tree: smallTree('a', [
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['?', 'y'],
+      ]),
+      outcome('x'),
+      outcome('y'),
+    ]),
     expected: [
       {
         nodeId: 'a',
@@ -561,7 +698,13 @@ const BROKEN_TREES: readonly BrokenTreeCase[] = [
   },
   {
     problem: 'two answers of one question leading to the same node',
-    tree: smallTree('a', [question('a', 'A?', [['Yes', 'x'], ['No', 'x']]), outcome('x')]),
+    tree: smallTree('a', [
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['No', 'x'],
+      ]),
+      outcome('x'),
+    ]),
     expected: [
       {
         nodeId: 'a',
@@ -588,7 +731,10 @@ describe('tree validation', () => {
 
   test('several problems are all reported, start first, then node by node, then loops and unreachable nodes', () => {
     const tree = smallTree('a', [
-      question('a', 'A?', [['Yes', 'a'], ['Yes', 'nope']]),
+      question('a', 'A?', [
+        ['Yes', 'a'],
+        ['Yes', 'nope'],
+      ]),
       outcome('x'),
     ]);
     expect(validateTree(tree).map((p) => p.path)).toEqual([
@@ -601,7 +747,10 @@ describe('tree validation', () => {
 
   test('the schema rejects an id that is not kebab-case at the id field', () => {
     const tree = smallTree('Start Here', [
-      question('Start Here', 'A?', [['Yes', 'x'], ['No', 'y']]),
+      question('Start Here', 'A?', [
+        ['Yes', 'x'],
+        ['No', 'y'],
+      ]),
       outcome('x'),
       outcome('y'),
     ]);
@@ -611,7 +760,10 @@ describe('tree validation', () => {
 
   test('the schema rejects an outcome link that is not root-relative', () => {
     const tree = smallTree('a', [
-      question('a', 'A?', [['Yes', 'x'], ['No', 'y']]),
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['No', 'y'],
+      ]),
       { ...outcome('x'), href: '//evil.example/' },
       outcome('y'),
     ]);
@@ -620,8 +772,14 @@ describe('tree validation', () => {
 
   test('the schema rejects a guidance source that is not an https link', () => {
     const tree = smallTree('a', [
-      question('a', 'A?', [['Yes', 'x'], ['No', 'y']]),
-      { ...outcome('x'), guidance: { text: 'Use something else.', source: { label: 'Spec', href: 'javascript:alert(1)' } } },
+      question('a', 'A?', [
+        ['Yes', 'x'],
+        ['No', 'y'],
+      ]),
+      {
+        ...outcome('x'),
+        guidance: { text: 'Use something else.', source: { label: 'Spec', href: 'javascript:alert(1)' } },
+      },
       outcome('y'),
     ]);
     expect(decisionTreeSchema.safeParse(tree).success).toBe(false);
@@ -629,7 +787,13 @@ describe('tree validation', () => {
 
   test('the schema rejects a node that mixes question and outcome fields', () => {
     const tree = smallTree('a', [
-      { ...question('a', 'A?', [['Yes', 'x'], ['No', 'y']]), outcome: 'Both' } as QuestionNode,
+      {
+        ...question('a', 'A?', [
+          ['Yes', 'x'],
+          ['No', 'y'],
+        ]),
+        outcome: 'Both',
+      } as QuestionNode,
       outcome('x'),
       outcome('y'),
     ]);

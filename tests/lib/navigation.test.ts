@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { pathOf, prevNext, sidebar, type NavPage } from '../../src/lib/navigation.ts';
 
-const page = (id: string, title: string, group: NavPage['data']['sidebar']['group'], order: number, label?: string): NavPage => ({
+const page = (
+  id: string,
+  title: string,
+  group: NavPage['data']['sidebar']['group'],
+  order: number,
+  label?: string,
+): NavPage => ({
   id,
   data: { title, sidebar: { group, order, ...(label ? { label } : {}) } },
 });
@@ -46,8 +52,12 @@ describe('prevNext', () => {
     });
   });
   test('has no previous link on the first page and no next on the last', () => {
-    expect(prevNext(groups, '/')).toEqual({ next: { label: 'Client Credentials Grant', path: '/api-auth/grant/client-credentials/' } });
-    expect(prevNext(groups, '/tools/pkce/')).toEqual({ prev: { label: 'Implicit Grant', path: '/api-auth/grant/implicit/' } });
+    expect(prevNext(groups, '/')).toEqual({
+      next: { label: 'Client Credentials Grant', path: '/api-auth/grant/client-credentials/' },
+    });
+    expect(prevNext(groups, '/tools/pkce/')).toEqual({
+      prev: { label: 'Implicit Grant', path: '/api-auth/grant/implicit/' },
+    });
   });
   test('returns nothing for a page outside the sidebar', () => {
     expect(prevNext(groups, '/404/')).toEqual({});

@@ -23,7 +23,10 @@ describe('verifierState', () => {
       state: 'invalid',
       problems: ['Character 12 is "+", which is not allowed in a code_verifier.'],
     });
-    expect(verifierState('abc')).toEqual({ state: 'invalid', problems: ['The code_verifier is 3 characters long; RFC 7636 requires 43 to 128.'] });
+    expect(verifierState('abc')).toEqual({
+      state: 'invalid',
+      problems: ['The code_verifier is 3 characters long; RFC 7636 requires 43 to 128.'],
+    });
   });
 
   test('accepts the RFC 7636 Appendix B verifier', () => {
@@ -35,7 +38,11 @@ describe('challengeFor', () => {
   test('gives the Appendix B challenge and the S256 steps behind it', async () => {
     await expect(challengeFor(RFC_VERIFIER, 'S256')).resolves.toEqual({
       challenge: RFC_CHALLENGE,
-      steps: { asciiByteLength: 43, sha256Hex: createHash('sha256').update(RFC_VERIFIER, 'ascii').digest('hex'), challenge: RFC_CHALLENGE },
+      steps: {
+        asciiByteLength: 43,
+        sha256Hex: createHash('sha256').update(RFC_VERIFIER, 'ascii').digest('hex'),
+        challenge: RFC_CHALLENGE,
+      },
     });
   });
 
@@ -67,13 +74,25 @@ describe('parseVerifierLength', () => {
 describe('checkPair', () => {
   test('says Match for the Appendix B pair and shows the challenge the verifier produces', async () => {
     const view = await checkPair(RFC_VERIFIER, RFC_CHALLENGE, 'S256');
-    expect(view).toEqual({ result: 'match', headline: 'Match', detail: 'With S256, this verifier produces the challenge you entered:', expected: RFC_CHALLENGE, hints: [] });
+    expect(view).toEqual({
+      result: 'match',
+      headline: 'Match',
+      detail: 'With S256, this verifier produces the challenge you entered:',
+      expected: RFC_CHALLENGE,
+      hints: [],
+    });
     expect(pairAnnouncement(view)).toBe('Match. With S256, this verifier produces the challenge you entered.');
   });
 
   test('says Mismatch and shows the challenge the verifier actually produces', async () => {
     const view = await checkPair(RFC_VERIFIER, 'x'.repeat(43), 'S256');
-    expect(view).toEqual({ result: 'mismatch', headline: 'Mismatch', detail: 'With S256, this verifier produces a different challenge:', expected: RFC_CHALLENGE, hints: [] });
+    expect(view).toEqual({
+      result: 'mismatch',
+      headline: 'Mismatch',
+      detail: 'With S256, this verifier produces a different challenge:',
+      expected: RFC_CHALLENGE,
+      hints: [],
+    });
     expect(pairAnnouncement(view)).toBe('Mismatch. With S256, this verifier produces a different challenge.');
   });
 
@@ -100,9 +119,15 @@ describe('checkPair', () => {
       result: 'invalid-verifier',
       headline: 'Not checked',
       detail: 'The verifier to check is not a valid code_verifier, so no server would accept it.',
-      problems: ['The code_verifier is 9 characters long; RFC 7636 requires 43 to 128.', 'Character 4 is "+", which is not allowed in a code_verifier.'],
+      problems: [
+        'The code_verifier is 9 characters long; RFC 7636 requires 43 to 128.',
+        'Character 4 is "+", which is not allowed in a code_verifier.',
+      ],
     });
-    await expect(checkPair(RFC_VERIFIER, '', 'S256')).resolves.toMatchObject({ result: 'incomplete', headline: 'Not checked' });
+    await expect(checkPair(RFC_VERIFIER, '', 'S256')).resolves.toMatchObject({
+      result: 'incomplete',
+      headline: 'Not checked',
+    });
   });
 });
 
@@ -110,6 +135,8 @@ describe('announcements', () => {
   test('are whole sentences naming what happened', () => {
     expect(announcements.generated(64)).toBe('Generated a 64-character code_verifier; the code challenge is updated.');
     expect(announcements.copied('code challenge')).toBe('Copied the code challenge to the clipboard.');
-    expect(announcements.copyFailed('token request')).toBe('Could not copy the token request; select the text and copy it by hand.');
+    expect(announcements.copyFailed('token request')).toBe(
+      'Could not copy the token request; select the text and copy it by hand.',
+    );
   });
 });

@@ -92,14 +92,24 @@ describe('buildAuthorizationUrl', () => {
   });
 
   test('keeps the query the endpoint already has but never sends a parameter twice', () => {
-    const built = buildAuthorizationUrl({ ...authorization, authorizationEndpoint: 'https://a.example/authorize?tenant=a%20b&response_type=token' });
+    const built = buildAuthorizationUrl({
+      ...authorization,
+      authorizationEndpoint: 'https://a.example/authorize?tenant=a%20b&response_type=token',
+    });
     const url = new URL(built.ok ? built.text : '');
     expect(url.searchParams.get('tenant')).toBe('a b');
     expect(url.searchParams.getAll('response_type')).toEqual(['code']);
   });
 
   test('leaves out optional values that are empty and sends plain when plain is chosen', () => {
-    const built = buildAuthorizationUrl({ ...authorization, redirectUri: '', scope: '', state: '', codeChallenge: RFC_VERIFIER, codeChallengeMethod: 'plain' });
+    const built = buildAuthorizationUrl({
+      ...authorization,
+      redirectUri: '',
+      scope: '',
+      state: '',
+      codeChallenge: RFC_VERIFIER,
+      codeChallengeMethod: 'plain',
+    });
     expect(built).toEqual({
       ok: true,
       text: `https://auth.example.com/authorize?response_type=code&client_id=example-client&code_challenge=${RFC_VERIFIER}&code_challenge_method=plain`,
@@ -118,14 +128,21 @@ describe('buildAuthorizationUrl', () => {
 
 describe('endpointProblem', () => {
   test('accepts https and http URLs, with or without a query', () => {
-    for (const url of ['https://auth.example.com/authorize', 'http://localhost:8080/token?x=1']) expect(endpointProblem(url, 'token endpoint')).toBeNull();
+    for (const url of ['https://auth.example.com/authorize', 'http://localhost:8080/token?x=1'])
+      expect(endpointProblem(url, 'token endpoint')).toBeNull();
   });
 
   test('explains an empty value, a relative URL, another scheme and a fragment', () => {
     expect(endpointProblem('  ', 'token endpoint')).toBe('Enter the token endpoint.');
-    expect(endpointProblem('auth.example.com/token', 'token endpoint')).toMatch(/^The token endpoint must be a full URL/);
-    expect(endpointProblem('ftp://auth.example.com/token', 'token endpoint')).toBe('The token endpoint must start with https:// (or http:// for a local test server).');
-    expect(endpointProblem('https://auth.example.com/authorize#x', 'authorization endpoint')).toBe('The authorization endpoint must not contain a fragment (the part from "#" on).');
+    expect(endpointProblem('auth.example.com/token', 'token endpoint')).toMatch(
+      /^The token endpoint must be a full URL/,
+    );
+    expect(endpointProblem('ftp://auth.example.com/token', 'token endpoint')).toBe(
+      'The token endpoint must start with https:// (or http:// for a local test server).',
+    );
+    expect(endpointProblem('https://auth.example.com/authorize#x', 'authorization endpoint')).toBe(
+      'The authorization endpoint must not contain a fragment (the part from "#" on).',
+    );
   });
 });
 
@@ -196,7 +213,12 @@ describe('buildTokenCurl', () => {
     await once(server, 'listening');
     try {
       const { port } = server.address() as AddressInfo;
-      const values = { ...token, tokenEndpoint: `http://127.0.0.1:${port}/token?realm={a}`, clientId: NASTY, redirectUri: 'https://app.example.com/cb?x=1&y=2' };
+      const values = {
+        ...token,
+        tokenEndpoint: `http://127.0.0.1:${port}/token?realm={a}`,
+        clientId: NASTY,
+        redirectUri: 'https://app.example.com/cb?x=1&y=2',
+      };
       const built = buildTokenCurl(values);
       const child = spawn('sh', ['-c', `${built.ok ? built.text : 'false'} --silent --output /dev/null`]);
       const [code] = await once(child, 'close');

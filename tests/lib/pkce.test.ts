@@ -33,13 +33,12 @@ const nodeBufferSpecifier: string = 'node:buffer';
 const { createHash } = (await import(/* @vite-ignore */ nodeCryptoSpecifier)) as NodeCrypto;
 const { Buffer } = (await import(/* @vite-ignore */ nodeBufferSpecifier)) as NodeBuffer;
 
-const referenceS256 = (verifier: string): string =>
-  createHash('sha256').update(verifier, 'ascii').digest('base64url');
+const referenceS256 = (verifier: string): string => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 
 // RFC 7636 Appendix B.
 const RFC_OCTETS = Uint8Array.from([
-  116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214,
-  191, 240, 91, 88, 5, 88, 83, 132, 141, 121,
+  116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91,
+  88, 5, 88, 83, 132, 141, 121,
 ]);
 const RFC_VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const RFC_CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
@@ -124,13 +123,16 @@ describe('computeChallenge', () => {
     );
   });
 
-  test.each<ChallengeMethod>(['S256', 'plain'])('rejects an invalid verifier for %s with a TypeError', async (method) => {
-    await expect(computeChallenge('too short', method)).rejects.toThrow(
-      new TypeError(
-        'The code_verifier is not valid under RFC 7636 section 4.1; check it with validateVerifier before computing a code_challenge.',
-      ),
-    );
-  });
+  test.each<ChallengeMethod>(['S256', 'plain'])(
+    'rejects an invalid verifier for %s with a TypeError',
+    async (method) => {
+      await expect(computeChallenge('too short', method)).rejects.toThrow(
+        new TypeError(
+          'The code_verifier is not valid under RFC 7636 section 4.1; check it with validateVerifier before computing a code_challenge.',
+        ),
+      );
+    },
+  );
 
   test('rejects a method RFC 7636 does not define', async () => {
     await expect(computeChallenge(RFC_VERIFIER, 'S512' as ChallengeMethod)).rejects.toThrow(
@@ -163,7 +165,10 @@ describe('verifyPair', () => {
     await fc.assert(
       fc.asyncProperty(validVerifier, async (verifier) => {
         const challenge = referenceS256(verifier);
-        await expect(verifyPair(verifier, challenge, 'S256')).resolves.toEqual({ result: 'match', expected: challenge });
+        await expect(verifyPair(verifier, challenge, 'S256')).resolves.toEqual({
+          result: 'match',
+          expected: challenge,
+        });
       }),
       RUNS,
     );
@@ -259,7 +264,10 @@ describe('generateVerifier', () => {
     [42, 'The code_verifier length must be a whole number from 43 to 128 (RFC 7636 section 4.1); received 42.'],
     [129, 'The code_verifier length must be a whole number from 43 to 128 (RFC 7636 section 4.1); received 129.'],
     [43.5, 'The code_verifier length must be a whole number from 43 to 128 (RFC 7636 section 4.1); received 43.5.'],
-    [Number.NaN, 'The code_verifier length must be a whole number from 43 to 128 (RFC 7636 section 4.1); received NaN.'],
+    [
+      Number.NaN,
+      'The code_verifier length must be a whole number from 43 to 128 (RFC 7636 section 4.1); received NaN.',
+    ],
   ])('rejects length %s with a RangeError', (length, message) => {
     expect(() => generateVerifier(length)).toThrow(new RangeError(message));
   });
@@ -273,26 +281,54 @@ describe('validateVerifier', () => {
   });
 
   test.each<[string, string, VerifierProblem[]]>([
-    ['empty input', '', [{ kind: 'empty', message: 'The code_verifier is empty; RFC 7636 requires 43 to 128 characters.' }]],
+    [
+      'empty input',
+      '',
+      [{ kind: 'empty', message: 'The code_verifier is empty; RFC 7636 requires 43 to 128 characters.' }],
+    ],
     [
       'a single character',
       'a',
-      [{ kind: 'too-short', length: 1, message: 'The code_verifier is 1 character long; RFC 7636 requires 43 to 128.' }],
+      [
+        {
+          kind: 'too-short',
+          length: 1,
+          message: 'The code_verifier is 1 character long; RFC 7636 requires 43 to 128.',
+        },
+      ],
     ],
     [
       'a verifier that is too short',
       'a'.repeat(12),
-      [{ kind: 'too-short', length: 12, message: 'The code_verifier is 12 characters long; RFC 7636 requires 43 to 128.' }],
+      [
+        {
+          kind: 'too-short',
+          length: 12,
+          message: 'The code_verifier is 12 characters long; RFC 7636 requires 43 to 128.',
+        },
+      ],
     ],
     [
       'one character below the minimum',
       'a'.repeat(42),
-      [{ kind: 'too-short', length: 42, message: 'The code_verifier is 42 characters long; RFC 7636 requires 43 to 128.' }],
+      [
+        {
+          kind: 'too-short',
+          length: 42,
+          message: 'The code_verifier is 42 characters long; RFC 7636 requires 43 to 128.',
+        },
+      ],
     ],
     [
       'one character above the maximum',
       'a'.repeat(129),
-      [{ kind: 'too-long', length: 129, message: 'The code_verifier is 129 characters long; RFC 7636 requires 43 to 128.' }],
+      [
+        {
+          kind: 'too-long',
+          length: 129,
+          message: 'The code_verifier is 129 characters long; RFC 7636 requires 43 to 128.',
+        },
+      ],
     ],
     [
       'a space inside',
@@ -465,7 +501,11 @@ describe('validateVerifier', () => {
       'only white space',
       ' \t ',
       [
-        { kind: 'too-short', length: 3, message: 'The code_verifier is 3 characters long; RFC 7636 requires 43 to 128.' },
+        {
+          kind: 'too-short',
+          length: 3,
+          message: 'The code_verifier is 3 characters long; RFC 7636 requires 43 to 128.',
+        },
         { kind: 'whitespace-only', message: 'The code_verifier contains only white space.' },
       ],
     ],
@@ -473,15 +513,13 @@ describe('validateVerifier', () => {
       'six disallowed characters, the sixth summarised',
       `${'+'.repeat(6)}${RFC_VERIFIER.slice(6)}`,
       [
-        ...[1, 2, 3, 4, 5].map(
-          (position): VerifierProblem => ({
-            kind: 'disallowed-character',
-            position,
-            character: '+',
-            codePoint: 0x2b,
-            message: `Character ${position} is "+", which is not allowed in a code_verifier.`,
-          }),
-        ),
+        ...[1, 2, 3, 4, 5].map((position): VerifierProblem => ({
+          kind: 'disallowed-character',
+          position,
+          character: '+',
+          codePoint: 0x2b,
+          message: `Character ${position} is "+", which is not allowed in a code_verifier.`,
+        })),
         {
           kind: 'more-disallowed-characters',
           count: 1,

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { allPaths, answer, decisionTreeSchema, mermaidEdgeId, mermaidNodeId, type DecisionTree, type QuizState } from '../../src/lib/decision-tree.ts';
+import {
+  allPaths,
+  answer,
+  decisionTreeSchema,
+  mermaidEdgeId,
+  mermaidNodeId,
+  type DecisionTree,
+  type QuizState,
+} from '../../src/lib/decision-tree.ts';
 import {
   answersTaken,
   drawnNodeId,
@@ -12,7 +20,11 @@ import {
   urlWithAnswers,
 } from '../../src/lib/quiz-view.ts';
 
-const treeFiles = import.meta.glob<string>('../../content/decision-trees/*.yaml', { query: '?raw', import: 'default', eager: true });
+const treeFiles = import.meta.glob<string>('../../content/decision-trees/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 function loadTree(name: string): DecisionTree {
   const raw = treeFiles[`../../content/decision-trees/${name}.yaml`];
@@ -149,8 +161,12 @@ describe('the shared URL', () => {
   });
 
   test('drops the answers and the quiz anchor on Start over, and leaves any other anchor alone', () => {
-    expect(urlWithAnswers(`${page}?which-oauth-flow=yes#quiz-x`, 'which-oauth-flow', '', 'quiz-x')).toBe('/docs/api-auth/which-oauth-flow-to-use/');
-    expect(urlWithAnswers(`${page}?which-oauth-flow=yes#terms`, 'which-oauth-flow', '', 'quiz-x')).toBe('/docs/api-auth/which-oauth-flow-to-use/#terms');
+    expect(urlWithAnswers(`${page}?which-oauth-flow=yes#quiz-x`, 'which-oauth-flow', '', 'quiz-x')).toBe(
+      '/docs/api-auth/which-oauth-flow-to-use/',
+    );
+    expect(urlWithAnswers(`${page}?which-oauth-flow=yes#terms`, 'which-oauth-flow', '', 'quiz-x')).toBe(
+      '/docs/api-auth/which-oauth-flow-to-use/#terms',
+    );
   });
 });
 

@@ -9,7 +9,11 @@ import { rehypeInternalLinks } from '../../src/markdown/rehype-internal-links.ts
 import { rehypeMermaid } from '../../src/markdown/rehype-mermaid.ts';
 
 /** Runs Markdown through the site's own remark/rehype plugins, as if it were content/<path>. */
-export async function toHtml(markdown: string, path = 'content/example.mdx', base = '/'): Promise<{ html: string; data: VFile['data'] }> {
+export async function toHtml(
+  markdown: string,
+  path = 'content/example.mdx',
+  base = '/',
+): Promise<{ html: string; data: VFile['data'] }> {
   const file = new VFile({ value: markdown, path });
   const result = await unified()
     .use(remarkParse)

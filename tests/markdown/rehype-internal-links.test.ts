@@ -21,7 +21,11 @@ describe('withBase', () => {
 
 describe('rehypeInternalLinks', () => {
   test('rewrites root-relative Markdown links to the base path and trailing-slash policy', async () => {
-    const { html } = await toHtml('[Implicit](/api-auth/grant/implicit) and [RFC](https://www.rfc-editor.org/rfc/rfc6749)', 'content/a.mdx', '/docs/');
+    const { html } = await toHtml(
+      '[Implicit](/api-auth/grant/implicit) and [RFC](https://www.rfc-editor.org/rfc/rfc6749)',
+      'content/a.mdx',
+      '/docs/',
+    );
     expect(html).toContain('href="/docs/api-auth/grant/implicit/"');
     expect(html).toContain('href="https://www.rfc-editor.org/rfc/rfc6749"');
   });

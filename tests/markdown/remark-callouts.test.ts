@@ -5,7 +5,9 @@ describe('remarkCallouts', () => {
   test('renders :::panel[Title] as an aside labelled by its title, a heading one level below its section', async () => {
     const { html } = await toHtml('## Section\n\n:::panel[SPAs and Refresh Tokens]\nBody text.\n:::\n');
     expect(html).toContain('<aside class="callout callout--panel" aria-labelledby="panel-spas-and-refresh-tokens">');
-    expect(html).toContain('<p class="callout__title" id="panel-spas-and-refresh-tokens" role="heading" aria-level="3">SPAs and Refresh Tokens</p>');
+    expect(html).toContain(
+      '<p class="callout__title" id="panel-spas-and-refresh-tokens" role="heading" aria-level="3">SPAs and Refresh Tokens</p>',
+    );
     expect(html).toContain('<p>Body text.</p>');
   });
 
@@ -14,7 +16,7 @@ describe('remarkCallouts', () => {
     expect(html).toContain('aria-level="2"');
   });
 
-  test('marks :::guidance callouts as the site\'s own note', async () => {
+  test("marks :::guidance callouts as the site's own note", async () => {
     const { html } = await toHtml(':::guidance[Current guidance]\nUse PKCE.\n:::\n');
     expect(html).toContain('class="callout callout--guidance"');
     expect(html).toContain('Note from this site, not part of the original article');

@@ -5,15 +5,28 @@ import { findBrowser } from '../../src/markdown/find-browser.ts';
 /** Starts headless Chromium the way this machine allows (system Chromium, no sandbox, no background traffic). */
 export async function launch(): Promise<Browser> {
   const found = findBrowser({ ...process.env, MERMAID_NO_BROWSER: '' });
-  if (!found.found) throw new Error(`No Chromium for e2e tests. Looked for: ${found.looked.join(', ')}. Install one (apt-get install chromium) or set CHROMIUM_PATH.`);
+  if (!found.found)
+    throw new Error(
+      `No Chromium for e2e tests. Looked for: ${found.looked.join(', ')}. Install one (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   return chromium.launch({
     executablePath: found.executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
 }
 
 /** A page that records console errors and failed requests, for "loads with no console error" checks. */
-export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -23,7 +36,9 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
   page.on('pageerror', (e) => errors.push(e.message));
   // CSP violations are console errors in Chromium already; this names the directive and the blocked source.
   await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`)),
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`),
+    ),
   );
   await page.goto(url);
   return { page, errors };
@@ -31,6 +46,14 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
 
 /** axe-core violations on the current page, as readable lines (rule, impact, first target). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
 }

@@ -8,7 +8,9 @@ export interface BuildResult {
 }
 
 /** Runs `astro build` in a project folder with extra environment variables, capturing its output. */
-export function astroBuild(options: { root?: string; outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+export function astroBuild(
+  options: { root?: string; outDir?: string; env?: Record<string, string> } = {},
+): Promise<BuildResult> {
   const root = options.root ?? process.cwd();
   const args = ['build', ...(options.outDir ? ['--outDir', options.outDir] : [])];
   const astro = resolve(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');

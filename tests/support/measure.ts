@@ -141,7 +141,11 @@ function networkTracker(page: Page) {
  * scrolled through to the bottom and until every island has hydrated and the network is idle again.
  * A favicon the page links to but headless Chromium does not request is fetched once and counted.
  */
-export async function measurePage(browser: Browser, url: string, options: MeasureOptions = {}): Promise<PageMeasurement> {
+export async function measurePage(
+  browser: Browser,
+  url: string,
+  options: MeasureOptions = {},
+): Promise<PageMeasurement> {
   const { scroll = true, viewport = { width: 412, height: 823 }, quietMs = 500 } = options;
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   try {
@@ -166,7 +170,8 @@ export async function measurePage(browser: Browser, url: string, options: Measur
           if (!body) return undefined;
           const request = response.request();
           const type = resourceType(request, (await response.headerValue('content-type')) ?? '');
-          if (type === 'html' && request.frame() === page.mainFrame() && request.isNavigationRequest()) documentHtml = body.toString('utf8');
+          if (type === 'html' && request.frame() === page.mainFrame() && request.isNavigationRequest())
+            documentHtml = body.toString('utf8');
           return { url: response.url(), type, status, phase: at, raw: body.length, gzip: gzipSize(body) };
         })(),
       );
@@ -184,7 +189,15 @@ export async function measurePage(browser: Browser, url: string, options: Measur
       const body = await response.body();
       requests++;
       requestsBeforeInteraction++;
-      favicons.push({ url: icon, type: 'image', status: response.status(), phase: 'load', raw: body.length, gzip: gzipSize(body), fetchedForCount: true });
+      favicons.push({
+        url: icon,
+        type: 'image',
+        status: response.status(),
+        phase: 'load',
+        raw: body.length,
+        gzip: gzipSize(body),
+        fetchedForCount: true,
+      });
     }
 
     if (scroll) {
@@ -196,7 +209,11 @@ export async function measurePage(browser: Browser, url: string, options: Measur
       }
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       // An island hydrates when Astro removes its ssr attribute.
-      await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 15_000 }).catch(() => {});
+      await page
+        .waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, {
+          timeout: 15_000,
+        })
+        .catch(() => {});
       await idle(quietMs);
     }
 
@@ -204,8 +221,13 @@ export async function measurePage(browser: Browser, url: string, options: Measur
       total: document.querySelectorAll('astro-island').length,
       hydrated: document.querySelectorAll('astro-island:not([ssr])').length,
     }));
-    const resources = [...(await Promise.all(pending)).filter((r): r is LoadedResource => r !== undefined), ...favicons];
-    const byType = Object.fromEntries(RESOURCE_TYPES.map((t) => [t, sum(resources.filter((r) => r.type === t))])) as Record<ResourceType, Bytes>;
+    const resources = [
+      ...(await Promise.all(pending)).filter((r): r is LoadedResource => r !== undefined),
+      ...favicons,
+    ];
+    const byType = Object.fromEntries(
+      RESOURCE_TYPES.map((t) => [t, sum(resources.filter((r) => r.type === t))]),
+    ) as Record<ResourceType, Bytes>;
     const inlineJs = sum(inlineScripts(documentHtml).map((s) => ({ raw: Buffer.byteLength(s), gzip: gzipSize(s) })));
     const jsFilesAtLoad = sum(resources.filter((r) => r.type === 'js' && r.phase === 'load'));
     return {
@@ -233,7 +255,8 @@ export function builtPages(dir: string): string[] {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory() && entry.name !== '_astro' && entry.name !== 'pagefind') walk(path);
-      else if (entry.name === 'index.html') pages.push(relative(dir, folder).split('\\').join('/').replace(/(.)$/, '$1/'));
+      else if (entry.name === 'index.html')
+        pages.push(relative(dir, folder).split('\\').join('/').replace(/(.)$/, '$1/'));
       else if (entry.name === '404.html' && folder === dir) pages.push('404.html');
     }
   };

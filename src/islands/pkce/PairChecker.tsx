@@ -19,10 +19,12 @@ export function PairChecker({ id, headingLevel, disabled, onChecked }: Props) {
   const [method, setMethod] = useState<ChallengeMethod>('S256');
   const [view, setView] = useState<PairView | null>(null);
   // A verdict describes the inputs it was made for; any edit clears it so it never describes others.
-  const edit = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setView(null);
-  };
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setView(null);
+    };
   const check = async (event: Event) => {
     event.preventDefault();
     const result = await checkPair(verifier, challenge, method);
@@ -44,8 +46,21 @@ export function PairChecker({ id, headingLevel, disabled, onChecked }: Props) {
         problems={view?.result === 'invalid-verifier' ? view.problems : []}
         mono
       />
-      <TextField id={`${id}-challenge`} label="Challenge to check" value={challenge} disabled={disabled} onInput={edit(setChallenge)} mono />
-      <MethodChoice id={`${id}-method`} legend="Method of the challenge to check" value={method} disabled={disabled} onChange={edit(setMethod)} />
+      <TextField
+        id={`${id}-challenge`}
+        label="Challenge to check"
+        value={challenge}
+        disabled={disabled}
+        onInput={edit(setChallenge)}
+        mono
+      />
+      <MethodChoice
+        id={`${id}-method`}
+        legend="Method of the challenge to check"
+        value={method}
+        disabled={disabled}
+        onChange={edit(setMethod)}
+      />
       <button type="submit" class="pkce-button pkce-button--primary" disabled={disabled}>
         Check pair
       </button>

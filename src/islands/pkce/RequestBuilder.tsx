@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ChallengeMethod } from '../../lib/pkce.ts';
-import { AUTHORIZATION_CODE_PLACEHOLDER, buildAuthorizationUrl, buildTokenCurl, type RequestField } from '../../lib/pkce-requests.ts';
+import {
+  AUTHORIZATION_CODE_PLACEHOLDER,
+  buildAuthorizationUrl,
+  buildTokenCurl,
+  type RequestField,
+} from '../../lib/pkce-requests.ts';
 import { newState } from './adapters.ts';
 import { Heading } from './Heading.tsx';
 import { OutputBox } from './OutputBox.tsx';

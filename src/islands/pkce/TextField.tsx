@@ -16,7 +16,19 @@ interface Props {
 }
 
 /** A labelled text input with its hint and problems linked through aria-describedby. */
-export function TextField({ id, label, value, disabled, onInput, problems = [], hint, type = 'text', mono = false, min, max }: Props) {
+export function TextField({
+  id,
+  label,
+  value,
+  disabled,
+  onInput,
+  problems = [],
+  hint,
+  type = 'text',
+  mono = false,
+  min,
+  max,
+}: Props) {
   const invalid = problems.length > 0;
   const described = [hint ? `${id}-hint` : '', invalid ? `${id}-problems` : ''].filter(Boolean).join(' ');
   return (

@@ -12,9 +12,16 @@ export function useHydrated(): boolean {
 }
 
 /** The challenge for the current verifier and method; never a stale one while a new one is computed. */
-export function useChallenge(verifier: string, method: ChallengeMethod): { result: ChallengeResult | null; error: string | null } {
+export function useChallenge(
+  verifier: string,
+  method: ChallengeMethod,
+): { result: ChallengeResult | null; error: string | null } {
   const key = `${method}\n${verifier}`;
-  const [done, setDone] = useState<{ key: string; result: ChallengeResult | null; error: string | null }>({ key: '', result: null, error: null });
+  const [done, setDone] = useState<{ key: string; result: ChallengeResult | null; error: string | null }>({
+    key: '',
+    result: null,
+    error: null,
+  });
   useEffect(() => {
     let current = true;
     challengeFor(verifier, method).then(

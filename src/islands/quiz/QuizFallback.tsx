@@ -7,12 +7,14 @@ interface Props {
 
 /** Server HTML of the quiz, shown before hydration and without JavaScript: what the quiz is, and every outcome. */
 export function QuizFallback({ outcomes }: Props) {
-  const unique = outcomes.filter((o, i) => outcomes.findIndex((p) => p.outcome === o.outcome && p.href === o.href) === i);
+  const unique = outcomes.filter(
+    (o, i) => outcomes.findIndex((p) => p.outcome === o.outcome && p.href === o.href) === i,
+  );
   return (
     <div class="quiz__fallback">
       <p>
-        This quiz asks the flowchart's questions one at a time and names the grant that fits your app. It starts
-        once JavaScript has loaded; until then, follow the flowchart above to one of these outcomes:
+        This quiz asks the flowchart's questions one at a time and names the grant that fits your app. It starts once
+        JavaScript has loaded; until then, follow the flowchart above to one of these outcomes:
       </p>
       <ul>
         {unique.map((o) => (
