@@ -46,3 +46,15 @@ function playwrightChromium(): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Flags for headless Chromium on build and CI machines: no sandbox (they run as root), no GPU, and no
+ * background traffic (their network is closed, and Chromium would retry it at every start).
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { mermaidConfig, type DiagramTheme } from '../lib/diagram-meta.ts';
-import { findBrowser, type BrowserLookup } from './find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser, type BrowserLookup } from './find-browser.ts';
 
 const require = createRequire(import.meta.url);
 const mermaidDir = dirname(require.resolve('mermaid/package.json'));
@@ -111,13 +111,7 @@ async function startPool(executablePath: string): Promise<Page[]> {
   const { chromium } = await import('playwright-core');
   browser = chromium.launch({
     executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    args: CHROMIUM_ARGS,
   });
   stats.browsersLaunched++;
   const size = Math.max(1, Math.min(4, availableParallelism()));

@@ -1,14 +1,10 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
-/** Flags for the system Chromium on build machines: headless, no sandbox, no background traffic. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
+import { CHROMIUM_ARGS } from '../../src/markdown/find-browser.ts';
+
+/** Flags for the system Chromium on build machines: the same as the build's and the tests'. */
+export const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 
 export interface LighthouseResult {
   url: string;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { findBrowser } from '../../src/markdown/find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from '../../src/markdown/find-browser.ts';
 
 /** Starts headless Chromium the way this machine allows (system Chromium, no sandbox, no background traffic). */
 export async function launch(): Promise<Browser> {
@@ -11,13 +11,7 @@ export async function launch(): Promise<Browser> {
     );
   return chromium.launch({
     executablePath: found.executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
