@@ -46,12 +46,16 @@ export default function PkceCalculator({ headingLevel = 3, id = 'pkce' }: Props)
   return (
     <div class="pkce" data-hydrated={hydrated ? 'true' : 'false'}>
       <p class="pkce__privacy">Everything runs in this page: nothing you type is sent anywhere or stored.</p>
-      {!hydrated && (
-        <p class="pkce__needs-js">
+      {/* Both texts share one grid cell, so swapping them on hydration never moves the page (no layout shift). */}
+      <div class="pkce__state">
+        <p class="pkce__needs-js" hidden={hydrated}>
           The calculator needs JavaScript, so its controls stay disabled until it has loaded. The formula and the worked
           example above show the same calculation.
         </p>
-      )}
+        <p class="pkce__ready" hidden={!hydrated}>
+          Type or paste a code_verifier, or set a length and press Generate. The challenge updates as you type.
+        </p>
+      </div>
       <VerifierField
         id={id}
         verifier={verifier}
