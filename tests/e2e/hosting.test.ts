@@ -65,7 +65,8 @@ describe('the site built for a base path', () => {
     await page.keyboard.press('Control+k');
     const dialog = page.getByRole('dialog', { name: 'Search the docs' });
     await expect(dialog.isVisible()).resolves.toBe(true);
-    await page.getByRole('searchbox', { name: 'Search' }).fill('Which OAuth 2.0 flow');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-input');
+    await page.keyboard.type('Which OAuth 2.0 flow');
     const result = dialog.getByRole('link', { name: 'Which OAuth 2.0 flow should I use?' });
     await result.waitFor();
     await expect(dialog.getByRole('status').textContent()).resolves.toMatch(/results? for/);
