@@ -20,7 +20,14 @@ import {
   resultAnnouncement,
   stepOf,
 } from '../lib/quiz-view.ts';
-import { highlightFlowchart, readAnswers, watchFlowchart, writeAnswers } from './quiz/browser.ts';
+import {
+  highlightFlowchart,
+  holdHeight,
+  readAnswers,
+  releaseHeight,
+  watchFlowchart,
+  writeAnswers,
+} from './quiz/browser.ts';
 import { QuizFallback } from './quiz/QuizFallback.tsx';
 import { QuizQuestion } from './quiz/QuizQuestion.tsx';
 import { QuizResult } from './quiz/QuizResult.tsx';
@@ -45,10 +52,14 @@ export default function GrantQuiz({ treeId, tree, figureId, anchor }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const [moves, setMoves] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const param = quizParam(treeId);
 
-  // After hydration: restore a shared state (decodeAnswers ignores anything it does not recognise).
+  // After hydration: restore a shared state (decodeAnswers ignores anything it does not recognise). The box
+  // keeps the server HTML's height until the reader's first answer, so swapping in the shorter first question
+  // does not move the page (a layout shift); changes after an answer follow input and are expected.
   useEffect(() => {
+    holdHeight(box.current);
     setState(decodeAnswers(tree, readAnswers(param)));
     setReady(true);
   }, []);
@@ -62,10 +73,17 @@ export default function GrantQuiz({ treeId, tree, figureId, anchor }: Props) {
   }, [ready, state]);
 
   useEffect(() => {
-    if (moves > 0) heading.current?.focus();
+    if (moves === 0) return;
+    releaseHeight(box.current);
+    heading.current?.focus();
   }, [moves]);
 
-  if (!ready) return <QuizFallback outcomes={outcomes(tree)} />;
+  if (!ready)
+    return (
+      <div class="quiz__body" ref={box}>
+        <QuizFallback outcomes={outcomes(tree)} />
+      </div>
+    );
 
   const go = (next: QuizState) => {
     const reached = outcomeOf(tree, next);
@@ -78,7 +96,7 @@ export default function GrantQuiz({ treeId, tree, figureId, anchor }: Props) {
   const idPrefix = `quiz-${treeId}`;
 
   return (
-    <div class="quiz__body">
+    <div class="quiz__body" ref={box}>
       {isQuestion(node) && step ? (
         <QuizQuestion
           idPrefix={idPrefix}

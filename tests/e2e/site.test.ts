@@ -163,6 +163,34 @@ describe('the article without JavaScript', () => {
   });
 });
 
+describe('layout stability', () => {
+  test.each([412, 1280])(
+    'scrolling through the article at %i px moves nothing as the islands hydrate',
+    async (width) => {
+      const { page } = await openPage(browser, 'about:blank', { viewport: { width, height: 823 } });
+      await page.addInitScript(() => {
+        const w = window as unknown as { shift: number };
+        w.shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) w.shift += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(siteUrl + ARTICLE);
+      const height = await page.evaluate(() => document.body.scrollHeight);
+      for (let y = 0; y < height; y += 400) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        await page.waitForTimeout(50);
+      }
+      await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+      await page.context().close();
+    },
+  );
+});
+
 describe('links in the article', () => {
   test('every link resolves to a page of the site, or points to a specification', async () => {
     const { page } = await openPage(browser, siteUrl + ARTICLE);

@@ -54,3 +54,13 @@ export function watchFlowchart(figureId: string, redraw: () => void): () => void
   observer.observe(figure, { childList: true });
   return () => observer.disconnect();
 }
+
+/** Keeps an element at its current height (CSSOM, which the CSP allows, unlike style attributes). */
+export function holdHeight(element: HTMLElement | null): void {
+  if (element) element.style.minHeight = `${element.offsetHeight}px`;
+}
+
+/** Lets an element size to its content again. */
+export function releaseHeight(element: HTMLElement | null): void {
+  if (element) element.style.minHeight = '';
+}
