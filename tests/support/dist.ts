@@ -1,14 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Files under a folder whose name ends with one of the extensions, as paths relative to it. */
-export function filesIn(dir: string, extensions: readonly string[]): string[] {
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) =>
-    extensions.some((e) => f.endsWith(e)),
-  );
-}
+import { filesUnder } from '../../src/integrations/files.ts';
 
 /** JavaScript files of a build that contain Mermaid's library code. */
 export function mermaidScripts(dir: string): string[] {
-  return filesIn(dir, ['.js', '.mjs']).filter((f) => readFileSync(join(dir, f), 'utf8').includes('mermaidAPI'));
+  return filesUnder(dir, '.js').filter((f) => readFileSync(join(dir, f), 'utf8').includes('mermaidAPI'));
 }
