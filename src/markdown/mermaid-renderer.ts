@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { mermaidConfig, type DiagramTheme } from '../lib/diagram-meta.ts';
+import { optimizeSvg } from '../lib/svg-optimize.ts';
 import { CHROMIUM_ARGS, findBrowser, type BrowserLookup } from './find-browser.ts';
 
 const require = createRequire(import.meta.url);
@@ -14,7 +15,8 @@ const mermaidVersion: string = (require('mermaid/package.json') as { version: st
 /** A rendered SVG, or Mermaid's error message for the source. */
 export type RenderResult = { svg: string } | { error: string };
 
-const RENDERER_REVISION = 1;
+/** Raise when what is cached changes for the same inputs (2: SVGs are optimized before caching). */
+const RENDERER_REVISION = 2;
 
 /** Cache key of one rendering: the source, Mermaid's version, the theme and every renderer option. */
 export function cacheKey(source: string, theme: DiagramTheme): string {
@@ -75,9 +77,10 @@ export async function renderDiagram(source: string, theme: DiagramTheme): Promis
     );
     if ('svg' in result) {
       stats.rendered++;
+      const svg = optimizeSvg(result.svg);
       await mkdir(cacheDir, { recursive: true });
-      await writeFile(file, result.svg);
-      return { svg: result.svg };
+      await writeFile(file, svg);
+      return { svg };
     }
     return result;
   } finally {
