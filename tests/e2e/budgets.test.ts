@@ -20,11 +20,11 @@ const ARTICLE = 'api-auth/which-oauth-flow-to-use/';
 /** The issue's targets for the article with both islands (issue 6). */
 const BUDGET = { totalGzip: 30_000, jsGzip: 12_000 };
 /**
- * Scrolled through with both islands hydrated, the article weighs more than the targets (40.6 KB, 20.1 KB of
- * JavaScript when these ceilings were set: Preact and Astro's island runtime alone take 9.2 KB). Until that gap
- * is closed these ceilings keep it from growing; README "Performance" reports the figures as they are.
+ * Scrolled through with both islands hydrated, the article weighs more than the targets (37.1 KB, 19.5 KB of
+ * JavaScript when these ceilings were set: Preact, its renderer and Astro's island script alone take 9.6 KB).
+ * These ceilings keep it from growing; README "Performance" reports the figures as they are.
  */
-const HYDRATED_CEILING = { totalGzip: 42_000, jsGzip: 21_000 };
+const HYDRATED_CEILING = { totalGzip: 38_000, jsGzip: 20_000 };
 
 /** What the built HTML of a page says it needs: its islands' entry scripts, and whether it has code blocks. */
 interface PageFacts {
