@@ -1,4 +1,4 @@
-import { optimize, type CustomPlugin, type PluginConfig, type XastElement, type XastParent } from 'svgo';
+import { optimize, VERSION, type CustomPlugin, type PluginConfig, type XastElement, type XastParent } from 'svgo';
 
 /**
  * Attributes Mermaid writes for its own runtime (edge routing points as base64 JSON, edge types) that a static
@@ -58,6 +58,12 @@ const plugins: PluginConfig[] = [
   { name: 'removeAttrs', params: { attrs: RUNTIME_ATTRIBUTES.map((name) => `*:${name}`) } },
   removeUnusedMarkers,
 ];
+
+/**
+ * What decides the optimizer's output besides the SVG: SVGO's version and the plugins with their parameters.
+ * Part of the diagram cache key, so a change here never serves a stale drawing.
+ */
+export const optimizerSignature = JSON.stringify({ svgo: VERSION, plugins });
 
 /**
  * Shrinks one SVG as Mermaid drew it, before it is cached: the same drawing in fewer bytes. Titles, descriptions,

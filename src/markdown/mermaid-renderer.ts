@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { mermaidConfig, type DiagramTheme } from '../lib/diagram-meta.ts';
-import { optimizeSvg } from '../lib/svg-optimize.ts';
+import { optimizerSignature, optimizeSvg } from '../lib/svg-optimize.ts';
 import { CHROMIUM_ARGS, findBrowser, type BrowserLookup } from './find-browser.ts';
 
 const require = createRequire(import.meta.url);
@@ -18,10 +18,22 @@ export type RenderResult = { svg: string } | { error: string };
 /** Raise when what is cached changes for the same inputs (2: SVGs are optimized before caching). */
 const RENDERER_REVISION = 2;
 
-/** Cache key of one rendering: the source, Mermaid's version, the theme and every renderer option. */
+/**
+ * Cache key of one rendering: the source, Mermaid's version, the theme, every renderer option and the SVG
+ * optimizer's version and settings.
+ */
 export function cacheKey(source: string, theme: DiagramTheme): string {
   return createHash('sha256')
-    .update(JSON.stringify({ source, mermaidVersion, theme, config: mermaidConfig(theme), RENDERER_REVISION }))
+    .update(
+      JSON.stringify({
+        source,
+        mermaidVersion,
+        theme,
+        config: mermaidConfig(theme),
+        optimizer: optimizerSignature,
+        RENDERER_REVISION,
+      }),
+    )
     .digest('hex');
 }
 
