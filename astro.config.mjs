@@ -7,7 +7,9 @@ import { defineConfig } from 'astro/config';
 import { toText } from 'hast-util-to-text';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkDirective from 'remark-directive';
+import { mdxComponents } from './src/components/mdx-components.ts';
 import { remarkCallouts } from './src/markdown/remark-callouts.ts';
+import { remarkComponentImports } from './src/markdown/remark-component-imports.ts';
 import { remarkDecisionTree } from './src/markdown/remark-decision-tree.ts';
 import { remarkPageFlags } from './src/markdown/remark-page-flags.ts';
 import { clientRenderingNeeded, rehypeMermaid } from './src/markdown/rehype-mermaid.ts';
@@ -56,7 +58,13 @@ export default defineConfig({
   },
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkDirective, remarkCallouts, remarkDecisionTree, remarkPageFlags],
+      remarkPlugins: [
+        remarkDirective,
+        remarkCallouts,
+        remarkDecisionTree,
+        remarkComponentImports(mdxComponents),
+        remarkPageFlags,
+      ],
       rehypePlugins: [
         rehypeMermaid,
         [rehypeInternalLinks, { base }],

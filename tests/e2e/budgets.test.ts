@@ -189,6 +189,37 @@ describe('no page ships JavaScript it does not use', () => {
     expect(withCode.filter((p) => copyCode(p).length === 0).map((p) => `/${p}`)).toEqual([]);
   });
 
+  test("pages load the quiz's and the calculator's styles exactly when they show one", () => {
+    const islands = [
+      { name: 'grant quiz', markup: /<section class="quiz"/, rule: /(^|[}\s])\.quiz\{/ },
+      { name: 'PKCE calculator', markup: /<section class="pkce-tool"/, rule: /(^|[}\s])\.pkce-tool\{/ },
+    ];
+    const problems = pages.flatMap((p) => {
+      const html = readFileSync(join(dist, p.endsWith('.html') ? p : join(p, 'index.html')), 'utf8');
+      const head = html.slice(0, html.indexOf('</head>'));
+      const css = [
+        ...[...head.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!),
+        ...get(p)
+          .m.resources.filter((r) => r.type === 'css')
+          .map((r) => readFileSync(join(dist, distPath(r.url)), 'utf8')),
+      ].join('\n');
+      return islands.flatMap(({ name, markup, rule }) => {
+        const shows = markup.test(html);
+        const styled = rule.test(css);
+        if (shows === styled) return [];
+        return [
+          `/${p} ${shows ? 'shows the' : 'does not show the'} ${name} but ${styled ? 'loads' : 'lacks'} its styles`,
+        ];
+      });
+    });
+    expect(
+      pages.filter((p) =>
+        /<section class="quiz"/.test(readFileSync(join(dist, p.endsWith('.html') ? p : join(p, 'index.html')), 'utf8')),
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
   test('no page loads Pagefind or the search dialog script before search is opened', () => {
     const offenders = pages.flatMap((p) =>
       get(p)
