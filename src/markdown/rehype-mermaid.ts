@@ -94,9 +94,16 @@ function figureFor(id: string, description: string): Element {
 }
 
 /**
+ * The smallest share of its drawn size a diagram shrinks to: Mermaid draws text at 15 to 16 px, so it stays at
+ * 11 px or more. A narrower column (a phone) scrolls the diagram sideways instead of shrinking it further.
+ */
+export const MIN_DIAGRAM_SCALE = 0.75;
+
+/**
  * The SVG as one string, rendered by Astro's <Fragment set:html>: turning a large SVG into MDX/JSX nodes
  * cost a warm 800-page build about half its time again (see README, Performance). The opening tag becomes an
- * accessible image named by the diagram's accTitle.
+ * accessible image named by the diagram's accTitle, and gets a minimum width (MIN_DIAGRAM_SCALE) inside a
+ * wrapper that scrolls, and can be focused to scroll with the keyboard.
  */
 function svgFragment(svg: string, title: string): ElementContent {
   const opening = /^<svg\b[^>]*>/.exec(svg)?.[0];
@@ -104,11 +111,21 @@ function svgFragment(svg: string, title: string): ElementContent {
   const tag = opening
     .replace(/\srole="[^"]*"/, '')
     .replace(/\saria-roledescription="[^"]*"/, '')
-    .replace(/^<svg\b/, `<svg role="img" aria-label="${escapeAttribute(title)}"`);
+    .replace(/^<svg\b/, `<svg role="img" aria-label="${escapeAttribute(title)}"`)
+    .replace(/\bstyle="max-width:\s*([\d.]+)px;?"/, (_, width: string) => {
+      const min = Math.round(Number(width) * MIN_DIAGRAM_SCALE);
+      return `style="max-width:${width}px;min-width:${min}px"`;
+    });
   const node: MdxJsxFlowElementHast = {
     type: 'mdxJsxFlowElement',
     name: 'Fragment',
-    attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: tag + svg.slice(opening.length) }],
+    attributes: [
+      {
+        type: 'mdxJsxAttribute',
+        name: 'set:html',
+        value: `<div class="diagram__scroll" tabindex="0">${tag}${svg.slice(opening.length)}</div>`,
+      },
+    ],
     children: [],
   };
   return node;
