@@ -21,7 +21,20 @@ export function remarkComponentImports(components: Readonly<Record<string, strin
       )
         used.add(node.name);
     });
-    const imports = [...used].sort().map((name) => importNode(name, components[name]!));
+    // A page that imports or declares the name itself keeps its own binding.
+    const declared = new Set<string>();
+    visit(tree, 'mdxjsEsm', (node: MdxjsEsm) => {
+      for (const statement of node.data?.estree?.body ?? []) {
+        if (statement.type === 'ImportDeclaration')
+          for (const specifier of statement.specifiers) declared.add(specifier.local.name);
+        if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration')
+          for (const d of statement.declaration.declarations) if (d.id.type === 'Identifier') declared.add(d.id.name);
+      }
+    });
+    const imports = [...used]
+      .filter((name) => !declared.has(name))
+      .sort()
+      .map((name) => importNode(name, components[name]!));
     (tree.children as RootContent[]).unshift(...imports);
   };
 }

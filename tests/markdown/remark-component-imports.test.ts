@@ -30,4 +30,10 @@ describe('remarkComponentImports', () => {
     expect(js.match(/import DecisionQuiz from/g)).toHaveLength(1);
     expect(js.match(/import PkceCalculator from/g)).toHaveLength(1);
   });
+
+  test('leaves a page that imports the component itself with its own import', async () => {
+    const js = await compiled('import PkceCalculator from "./my-calculator.astro";\n\n<PkceCalculator />\n');
+    expect(js).toContain('import PkceCalculator from "./my-calculator.astro";');
+    expect(js).not.toContain('/site/src/components/PkceTool.astro');
+  });
 });
