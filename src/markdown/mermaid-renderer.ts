@@ -73,20 +73,7 @@ export async function renderDiagram(source: string, theme: DiagramTheme): Promis
   if (!found.found) return undefined;
   const page = await acquire(found.executablePath);
   try {
-    const result = await page.evaluate(
-      async ({ code, renderId, config }) => {
-        const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
-        mermaid.initialize(config);
-        try {
-          const { svg } = await mermaid.render(renderId, code);
-          return { svg };
-        } catch (error) {
-          document.getElementById(`d${renderId}`)?.remove();
-          return { error: error instanceof Error ? error.message : String(error) };
-        }
-      },
-      { code: source, renderId: PLACEHOLDER_ID, config: mermaidConfig(theme) },
-    );
+    const result = await drawOnPage(page, source, theme);
     if ('svg' in result) {
       stats.rendered++;
       const svg = optimizeSvg(result.svg);
@@ -98,6 +85,30 @@ export async function renderDiagram(source: string, theme: DiagramTheme): Promis
   } finally {
     release(page);
   }
+}
+
+/** Loads Mermaid into a blank page, ready for drawOnPage. */
+export async function prepareMermaidPage(page: Page): Promise<void> {
+  await page.setContent('<!doctype html><html><body></body></html>');
+  await page.addScriptTag({ path: join(mermaidDir, 'dist', 'mermaid.min.js') });
+}
+
+/** Mermaid's own SVG for one diagram in one theme, drawn with PLACEHOLDER_ID on a prepared page: not optimized. */
+export async function drawOnPage(page: Page, source: string, theme: DiagramTheme): Promise<RenderResult> {
+  return page.evaluate(
+    async ({ code, renderId, config }) => {
+      const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
+      mermaid.initialize(config);
+      try {
+        const { svg } = await mermaid.render(renderId, code);
+        return { svg };
+      } catch (error) {
+        document.getElementById(`d${renderId}`)?.remove();
+        return { error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    { code: source, renderId: PLACEHOLDER_ID, config: mermaidConfig(theme) },
+  );
 }
 
 interface MermaidApi {
@@ -133,8 +144,7 @@ async function startPool(executablePath: string): Promise<Page[]> {
   const pages = await Promise.all(
     Array.from({ length: size }, async () => {
       const page = await (await browser!).newPage();
-      await page.setContent('<!doctype html><html><body></body></html>');
-      await page.addScriptTag({ path: join(mermaidDir, 'dist', 'mermaid.min.js') });
+      await prepareMermaidPage(page);
       return page;
     }),
   );

@@ -97,7 +97,7 @@ function figureFor(id: string, description: string): Element {
  * The smallest share of its drawn size a diagram shrinks to: Mermaid draws text at 15 to 16 px, so it stays at
  * 11 px or more. A narrower column (a phone) scrolls the diagram sideways instead of shrinking it further.
  */
-export const MIN_DIAGRAM_SCALE = 0.75;
+const MIN_DIAGRAM_SCALE = 0.75;
 
 /**
  * The SVG as one string, rendered by Astro's <Fragment set:html>: turning a large SVG into MDX/JSX nodes

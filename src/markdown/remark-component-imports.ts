@@ -13,6 +13,8 @@ import { visit } from 'unist-util-visit';
 export function remarkComponentImports(components: Readonly<Record<string, string>>) {
   return () => (tree: Root) => {
     const used = new Set<string>();
+    // A page that imports or declares the name itself keeps its own binding.
+    const declared = new Set<string>();
     visit(tree, (node) => {
       if (
         (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
@@ -20,16 +22,7 @@ export function remarkComponentImports(components: Readonly<Record<string, strin
         node.name in components
       )
         used.add(node.name);
-    });
-    // A page that imports or declares the name itself keeps its own binding.
-    const declared = new Set<string>();
-    visit(tree, 'mdxjsEsm', (node: MdxjsEsm) => {
-      for (const statement of node.data?.estree?.body ?? []) {
-        if (statement.type === 'ImportDeclaration')
-          for (const specifier of statement.specifiers) declared.add(specifier.local.name);
-        if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration')
-          for (const d of statement.declaration.declarations) if (d.id.type === 'Identifier') declared.add(d.id.name);
-      }
+      if (node.type === 'mdxjsEsm') for (const name of namesDeclaredBy(node)) declared.add(name);
     });
     const imports = [...used]
       .filter((name) => !declared.has(name))
@@ -37,6 +30,16 @@ export function remarkComponentImports(components: Readonly<Record<string, strin
       .map((name) => importNode(name, components[name]!));
     (tree.children as RootContent[]).unshift(...imports);
   };
+}
+
+/** Names an ESM block binds: its imports and exported variables. */
+function namesDeclaredBy(node: MdxjsEsm): string[] {
+  return (node.data?.estree?.body ?? []).flatMap((statement) => {
+    if (statement.type === 'ImportDeclaration') return statement.specifiers.map((s) => s.local.name);
+    if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration')
+      return statement.declaration.declarations.flatMap((d) => (d.id.type === 'Identifier' ? [d.id.name] : []));
+    return [];
+  });
 }
 
 /** `import Name from "module";` as MDX's ESM node, with the estree MDX compiles from. */

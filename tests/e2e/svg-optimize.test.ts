@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { toMermaid } from '../../src/lib/decision-tree-engine.ts';
-import { DIAGRAM_THEMES, mermaidConfig } from '../../src/lib/diagram-meta.ts';
+import { DIAGRAM_THEMES, type DiagramTheme } from '../../src/lib/diagram-meta.ts';
 import { optimizeSvg } from '../../src/lib/svg-optimize.ts';
 import { filesUnder } from '../../src/integrations/files.ts';
 import { loadDecisionTree } from '../../src/markdown/load-decision-tree.ts';
+import { drawOnPage, prepareMermaidPage } from '../../src/markdown/mermaid-renderer.ts';
 import { launch } from '../support/browser.ts';
 
 /**
@@ -15,8 +15,6 @@ import { launch } from '../support/browser.ts';
  * site has with Mermaid, in both themes, and compares a screenshot of Mermaid's own SVG with one of the
  * optimized SVG: a reader must not be able to tell them apart.
  */
-
-const mermaidDir = dirname(createRequire(import.meta.url).resolve('mermaid/package.json'));
 
 function siteDiagrams(): { name: string; source: string }[] {
   const fenced = filesUnder('content', '.mdx').flatMap((file) =>
@@ -38,27 +36,19 @@ let page: Page;
 beforeAll(async () => {
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
-  await page.setContent('<!doctype html><html><body style="margin:0"><div id="out"></div></body></html>');
-  await page.addScriptTag({ path: join(mermaidDir, 'dist', 'mermaid.min.js') });
+  await prepareMermaidPage(page);
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { id: 'out' })));
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function draw(source: string, config: Record<string, unknown>): Promise<string> {
-  return page.evaluate(
-    async ({ source, config }) => {
-      const mermaid = (
-        globalThis as unknown as {
-          mermaid: { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> };
-        }
-      ).mermaid;
-      mermaid.initialize(config);
-      return (await mermaid.render('d1', source)).svg;
-    },
-    { source, config },
-  );
+/** Mermaid's SVG as the build's renderer draws it, before optimizeSvg. */
+async function draw(source: string, theme: DiagramTheme): Promise<string> {
+  const drawn = await drawOnPage(page, source, theme);
+  if ('error' in drawn) throw new Error(drawn.error);
+  return drawn.svg;
 }
 
 async function screenshot(svg: string, background: string): Promise<Buffer> {
@@ -108,7 +98,7 @@ describe('optimized diagrams look exactly like what Mermaid drew', () => {
   for (const { name, source } of diagrams) {
     for (const theme of DIAGRAM_THEMES) {
       test(`${name}, ${theme}`, async () => {
-        const drawn = await draw(source, mermaidConfig(theme));
+        const drawn = await draw(source, theme);
         const optimized = optimizeSvg(drawn);
         expect(optimized.length).toBeLessThan(drawn.length * 0.9);
         const background = theme === 'dark' ? '#0d1117' : '#ffffff';
