@@ -1,31 +1,23 @@
 // @ts-check
-import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { toText } from 'hast-util-to-text';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import remarkDirective from 'remark-directive';
-import { mdxComponents } from './src/components/mdx-components.ts';
-import { remarkCallouts } from './src/markdown/remark-callouts.ts';
-import { remarkComponentImports } from './src/markdown/remark-component-imports.ts';
-import { remarkDecisionTree } from './src/markdown/remark-decision-tree.ts';
-import { remarkPageFlags } from './src/markdown/remark-page-flags.ts';
-import { clientRenderingNeeded, rehypeMermaid } from './src/markdown/rehype-mermaid.ts';
-import { rehypeInternalLinks } from './src/markdown/rehype-internal-links.ts';
+import { diagrams as diagramsIntegration } from './src/diagrams/integration.ts';
 import { diagramStyleHashes, themeScriptHash } from './src/integrations/csp.ts';
-import { diagramBrowser } from './src/integrations/diagram-browser.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { siteUrlCheck } from './src/integrations/site-url-check.ts';
+import { markdownPipeline } from './src/markdown/pipeline.ts';
+import { LOCAL_SITE_URL, readSettings } from './src/settings.ts';
 
-/** Public URL of the deployed site (canonical links, sitemap). */
-const site = process.env.SITE_URL || 'http://localhost:4321';
-/** Path the site is served under, e.g. /docs/ on GitHub Pages project sites. */
-const base = process.env.BASE_PATH || '/';
+const settings = readSettings();
+const base = settings.BASE_PATH;
+const diagrams = diagramsIntegration(settings);
 
 export default defineConfig({
-  site,
+  site: settings.SITE_URL ?? LOCAL_SITE_URL,
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
@@ -33,11 +25,12 @@ export default defineConfig({
     mdx(),
     preact(),
     sitemap(),
-    diagramBrowser(),
+    diagrams.integration,
+    siteUrlCheck(settings),
     // After the build: search index, then CSP hashes for diagram styles, then the link check over the result.
     pagefindIndex(),
     diagramStyleHashes(),
-    linkCheck(base),
+    linkCheck(base, settings),
   ],
   security: {
     csp: {
@@ -57,48 +50,7 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified({
-      remarkPlugins: [
-        remarkDirective,
-        remarkCallouts,
-        remarkDecisionTree,
-        remarkComponentImports(mdxComponents),
-        remarkPageFlags,
-      ],
-      rehypePlugins: [
-        rehypeMermaid,
-        [rehypeInternalLinks, { base }],
-        rehypeHeadingIds,
-        [
-          rehypeAutolinkHeadings,
-          {
-            // The link sits after the heading, not inside it, so the heading's accessible name stays its text.
-            behavior: 'after',
-            group: () => ({
-              type: 'element',
-              tagName: 'div',
-              properties: { className: ['heading-wrapper'] },
-              children: [],
-            }),
-            properties: { className: ['heading-anchor'] },
-            content: (/** @type {import('hast').Element} */ heading) => [
-              {
-                type: 'element',
-                tagName: 'span',
-                properties: { ariaHidden: 'true' },
-                children: [{ type: 'text', value: '#' }],
-              },
-              {
-                type: 'element',
-                tagName: 'span',
-                properties: { className: ['sr-only'] },
-                children: [{ type: 'text', value: `Section titled ${toText(heading)}` }],
-              },
-            ],
-          },
-        ],
-      ],
-    }),
+    processor: unified(markdownPipeline({ base, diagrams })),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
   },
@@ -125,7 +77,7 @@ export default defineConfig({
     define: {
       // false when a browser draws diagrams at build time: the client-side Mermaid code is then dropped
       // from the bundle entirely, so no Mermaid JavaScript reaches dist/.
-      __MERMAID_CLIENT__: JSON.stringify(clientRenderingNeeded()),
+      __MERMAID_CLIENT__: JSON.stringify(diagrams.clientRendering),
     },
   },
 });

@@ -48,4 +48,33 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Islands ship to the reader: they may import the pure modules they run, and only types from schemas,
+    // so no validator, parser or build-time code (zod, yaml, Node) reaches the browser bundle.
+    files: ['src/**/quiz/**/*.{ts,tsx}', 'src/**/island/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'astro/zod', message: 'Islands ship to the browser: validate at build time instead.' },
+            { name: 'zod', message: 'Islands ship to the browser: validate at build time instead.' },
+            { name: 'yaml', message: 'Islands ship to the browser: parse at build time instead.' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'Islands run in the browser, not in Node.' },
+            {
+              group: ['**/schema.ts'],
+              allowTypeImports: true,
+              message: 'Import only types from a schema in an island (import type …), so zod stays out of the bundle.',
+            },
+            {
+              group: ['**/parse.ts', '**/validate.ts', '**/loader.ts', '**/renderer.ts', '**/settings.ts'],
+              message: 'Build-time code: islands get validated data as props.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -6,7 +6,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/markdown/**/*.test.ts', 'tests/deploy/**/*.test.ts'],
+          // Everything but the browser suites: tests/ mirrors src/, one folder per feature.
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'tests/engines/**'],
         },
       },
       {

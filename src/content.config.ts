@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { decisionTreeSchema } from './lib/decision-tree.ts';
+import { decisionTreeLoader } from './decision-trees/loader.ts';
 import { frontmatterSchema } from './lib/frontmatter.ts';
 
 /** Every page of the site: MDX in content/. Files and folders starting with "_" are partials, not pages. */
@@ -9,10 +9,7 @@ const docs = defineCollection({
   schema: frontmatterSchema,
 });
 
-/** Decision trees: one YAML file each; the flowchart and the quiz of a tree are both derived from it. */
-const decisionTrees = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/decision-trees' }),
-  schema: decisionTreeSchema,
-});
+/** Decision trees: one YAML file each, parsed once; the flowchart and the quiz of a tree both come from its entry. */
+const decisionTrees = defineCollection({ loader: decisionTreeLoader({ folder: './content/decision-trees' }) });
 
 export const collections = { docs, decisionTrees };

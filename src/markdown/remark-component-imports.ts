@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 
 /**
  * Imports the site's MDX components into each page that uses them, and only those: `<PkceCalculator />` and the
- * `<DecisionQuiz>` that `<DecisionTree>` expands to need no import line from authors. Because the page module
+ * `<DecisionTree id="…" />` need no import line from authors. Because the page module
  * itself imports the component, Astro links the component's styles to that page alone; passed to every page
  * through `<Content components>`, they would ride along on all of them.
  *

@@ -1,7 +1,7 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
-import { CHROMIUM_ARGS } from '../../src/markdown/find-browser.ts';
+import { CHROMIUM_ARGS } from '../../src/diagrams/find-browser.ts';
 
 /** Flags for the system Chromium on build machines: the same as the build's and the tests'. */
 export const CHROMIUM_FLAGS = CHROMIUM_ARGS;

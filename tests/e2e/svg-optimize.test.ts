@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { toMermaid } from '../../src/lib/decision-tree-engine.ts';
-import { DIAGRAM_THEMES, type DiagramTheme } from '../../src/lib/diagram-meta.ts';
-import { optimizeSvg } from '../../src/lib/svg-optimize.ts';
+import { toMermaid } from '../../src/decision-trees/flowchart.ts';
+import { DIAGRAM_THEMES, type DiagramTheme } from '../../src/diagrams/meta.ts';
+import { optimizeSvg } from '../../src/diagrams/svg-optimize.ts';
 import { filesUnder } from '../../src/integrations/files.ts';
-import { loadDecisionTree } from '../../src/markdown/load-decision-tree.ts';
-import { drawOnPage, prepareMermaidPage } from '../../src/markdown/mermaid-renderer.ts';
+import { drawOnPage, prepareMermaidPage } from '../../src/diagrams/renderer.ts';
 import { launch } from '../support/browser.ts';
+import { loadTree } from '../support/trees.ts';
 
 /**
- * The build caches each diagram as optimizeSvg left it (src/lib/svg-optimize.ts). This draws every diagram the
+ * The build caches each diagram as optimizeSvg left it (src/diagrams/svg-optimize.ts). This draws every diagram the
  * site has with Mermaid, in both themes, and compares a screenshot of Mermaid's own SVG with one of the
  * optimized SVG: a reader must not be able to tell them apart.
  */
@@ -25,7 +25,7 @@ function siteDiagrams(): { name: string; source: string }[] {
   );
   const trees = filesUnder(join('content', 'decision-trees'), '.yaml').map((file) => {
     const id = file.replace(/\.yaml$/, '');
-    return { name: `decision tree ${id}`, source: toMermaid(loadDecisionTree(id)) };
+    return { name: `decision tree ${id}`, source: toMermaid(loadTree(id)) };
   });
   return [...fenced, ...trees];
 }

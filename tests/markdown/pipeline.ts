@@ -1,28 +1,35 @@
+import remarkMdx from 'remark-mdx';
 import rehypeStringify from 'rehype-stringify';
-import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { remarkCallouts } from '../../src/markdown/remark-callouts.ts';
-import { rehypeInternalLinks } from '../../src/markdown/rehype-internal-links.ts';
-import { rehypeMermaid } from '../../src/markdown/rehype-mermaid.ts';
+import { createRenderer } from '../../src/diagrams/renderer.ts';
+import { markdownPipeline } from '../../src/markdown/pipeline.ts';
 
-/** Runs Markdown through the site's own remark/rehype plugins, as if it were content/<path>. */
+/**
+ * Runs Markdown through the site's own plugin lists (src/markdown/pipeline.ts, as astro.config.mjs does), as if
+ * it were content/<path>. Diagrams are left for the reader's browser unless a renderer is passed.
+ */
 export async function toHtml(
   markdown: string,
-  path = 'content/example.mdx',
+  path = 'content/example.md',
   base = '/',
+  renderer = createRenderer({ MERMAID_NO_BROWSER: '1' }),
 ): Promise<{ html: string; data: VFile['data'] }> {
   const file = new VFile({ value: markdown, path });
-  const result = await unified()
-    .use(remarkParse)
-    .use(remarkDirective)
-    .use(remarkCallouts)
-    .use(remarkRehype)
-    .use(rehypeMermaid)
-    .use(rehypeInternalLinks, { base })
-    .use(rehypeStringify)
+  const { remarkPlugins, rehypePlugins } = markdownPipeline({
+    base,
+    diagrams: { renderer, onClientRendering: () => {} },
+  });
+  const processor = unified().use(remarkParse);
+  if (path.endsWith('.mdx')) processor.use(remarkMdx);
+  const result = await processor
+    // Astro types its plugin lists loosely; they are unified plugin lists.
+    .use(remarkPlugins as PluggableList)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypePlugins as PluggableList)
+    .use(rehypeStringify, { allowDangerousHtml: true })
     .process(file);
   return { html: String(result), data: result.data };
 }

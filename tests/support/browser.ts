@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findBrowser } from '../../src/markdown/find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from '../../src/diagrams/find-browser.ts';
+import { readSettings } from '../../src/settings.ts';
 
 /** Starts headless Chromium the way this machine allows (system Chromium, no sandbox, no background traffic). */
 export async function launch(): Promise<Browser> {
-  const found = findBrowser({ ...process.env, MERMAID_NO_BROWSER: '' });
+  const found = findBrowser({ CHROMIUM_PATH: readSettings().CHROMIUM_PATH });
   if (!found.found)
     throw new Error(
       `No Chromium for e2e tests. Looked for: ${found.looked.join(', ')}. Install one (apt-get install chromium) or set CHROMIUM_PATH.`,

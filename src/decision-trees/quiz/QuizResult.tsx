@@ -1,0 +1,47 @@
+import type { Ref } from 'preact';
+import type { OutcomeNode } from '../schema.ts';
+import { withBase } from '../../lib/links.ts';
+import type { TakenAnswer } from '../quiz-view.ts';
+
+interface Props {
+  idPrefix: string;
+  outcome: OutcomeNode;
+  taken: readonly TakenAnswer[];
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+/** The outcome: the grant as a focusable heading, any current-guidance note right under it, why, a link and the answers given. */
+export function QuizResult({ idPrefix, outcome, taken, headingRef }: Props) {
+  const guidanceId = `${idPrefix}-guidance`;
+  return (
+    <div class="quiz__result">
+      <p class="quiz__step">Your result</p>
+      <h3 class="quiz__heading quiz__outcome" tabIndex={-1} ref={headingRef}>
+        {outcome.outcome}
+      </h3>
+      {outcome.guidance && (
+        <aside class="callout callout--guidance quiz__guidance" aria-labelledby={guidanceId}>
+          <h4 id={guidanceId} class="callout__title">
+            Current guidance
+          </h4>
+          <p>{outcome.guidance.text}</p>
+          <p>
+            Source: <a href={outcome.guidance.source.href}>{outcome.guidance.source.label}</a>
+          </p>
+        </aside>
+      )}
+      <p>{outcome.why}</p>
+      <p>
+        <a href={withBase(import.meta.env.BASE_URL, outcome.href)}>Read the {outcome.outcome} page</a>
+      </p>
+      <h4 class="quiz__taken-title">Your answers</h4>
+      <ol class="quiz__taken">
+        {taken.map((t) => (
+          <li key={t.question}>
+            {t.question} <strong>{t.answer}</strong>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

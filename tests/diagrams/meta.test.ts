@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { mermaidErrorLine, readAccessibility, summariseMermaidError } from '../../src/diagrams/meta.ts';
+
+describe('readAccessibility', () => {
+  test('reads accTitle and a one-line accDescr', () => {
+    expect(readAccessibility('flowchart TD\n  accTitle: Grants\n  accDescr: Four questions.\n  A-->B')).toEqual({
+      title: 'Grants',
+      description: 'Four questions.',
+    });
+  });
+
+  test('reads a multi-line accDescr block and joins its lines', () => {
+    expect(
+      readAccessibility('sequenceDiagram\naccTitle: Flow\naccDescr {\n  First line\n  second line.\n}\nA->>B: hi'),
+    ).toEqual({
+      title: 'Flow',
+      description: 'First line second line.',
+    });
+  });
+
+  test.each([
+    [
+      'flowchart TD\nA-->B',
+      'Mermaid diagram has no accTitle: <name> and no accDescr: <one or two sentences> line. Add it after the diagram type so readers of assistive technology get a name and a text alternative.',
+    ],
+    [
+      'flowchart TD\naccTitle: X\nA-->B',
+      'Mermaid diagram has no accDescr: <one or two sentences> line. Add it after the diagram type so readers of assistive technology get a name and a text alternative.',
+    ],
+    [
+      'flowchart TD\naccDescr: X\nA-->B',
+      'Mermaid diagram has no accTitle: <name> line. Add it after the diagram type so readers of assistive technology get a name and a text alternative.',
+    ],
+  ])('tells the author what is missing in %j', (source, problem) => {
+    expect(readAccessibility(source)).toEqual({ problem });
+  });
+});
+
+describe('mermaidErrorLine', () => {
+  test('finds the line a parse error points at', () => {
+    expect(mermaidErrorLine('Parse error on line 3:\n...A --> \n---------^\nExpecting ...')).toBe(3);
+  });
+  test('returns undefined when the message names no line', () => {
+    expect(mermaidErrorLine('No diagram type detected')).toBeUndefined();
+  });
+});
+
+describe('summariseMermaidError', () => {
+  test('keeps the first line and what Mermaid expected, not its ASCII pointer', () => {
+    expect(
+      summariseMermaidError("Parse error on line 3:\n...A -->\n-------^\nExpecting 'NODE_STRING', got 'EOF'"),
+    ).toBe("Parse error on line 3: Expecting 'NODE_STRING', got 'EOF'");
+  });
+});
