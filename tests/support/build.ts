@@ -14,11 +14,7 @@ export function astroBuild(
   const root = options.root ?? process.cwd();
   const args = ['build', ...(options.outDir ? ['--outDir', options.outDir] : [])];
   const astro = resolve(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
-  // Vitest sets Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) in its environment; a real build must
-  // not inherit them, or Astro builds with the wrong base and mode.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)),
-  );
+  const env = cleanEnv();
   return new Promise((done) => {
     const child = spawn(process.execPath, [astro, ...args], {
       cwd: root,
@@ -29,4 +25,14 @@ export function astroBuild(
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('close', (code) => done({ code, output }));
   });
+}
+
+/**
+ * The environment without what Vitest sets for Vite (BASE_URL, MODE, NODE_ENV=test…): a real build or dev server
+ * must not inherit them, or Astro builds with the wrong base and mode.
+ */
+export function cleanEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)),
+  );
 }
