@@ -244,7 +244,7 @@ export async function checkExchange(blocks: readonly HttpBlock[], file: string, 
           );
         }
         step.reported = true;
-      } else if (outcome.kind === 'error' && !isRefusal(nextExpect)) {
+      } else if (outcome.kind === 'error' && outcome.error !== nextExpect) {
         report(block.line, outcome.rule, outcome.description, fixFor(outcome.rule, outcome.error));
         step.reported = true;
       }
@@ -636,7 +636,7 @@ function compareRedirect(
     report(line, 'implicit-no-refresh', 'A refresh_token in the authorization response', 'Remove refresh_token');
   }
   for (const [name, value] of Object.entries(expected.params)) {
-    if (shown.params[name] !== value) {
+    if (name !== 'state' && shown.params[name] !== value) {
       report(
         line,
         'example-response',

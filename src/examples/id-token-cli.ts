@@ -6,7 +6,7 @@ import { makeExampleIdToken } from './id-token.ts';
 const args = process.argv.slice(2);
 const flag = args.indexOf('--access-token');
 const accessToken = flag >= 0 ? args[flag + 1] : undefined;
-const json = args.find((a, i) => i !== flag && i !== flag + 1) ?? '{}';
+const json = args.find((_arg, i) => i !== flag && i !== flag + 1) ?? '{}';
 try {
   const claims: unknown = JSON.parse(json);
   if (!claims || typeof claims !== 'object' || Array.isArray(claims))
