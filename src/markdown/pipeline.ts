@@ -5,6 +5,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkDirective from 'remark-directive';
 import { mdxComponents } from '../components/mdx-components.ts';
 import { rehypeMermaid, type RehypeMermaidOptions } from '../diagrams/rehype-mermaid.ts';
+import { remarkHttpExamples } from '../examples/remark-http-examples.ts';
 import { rehypeInternalLinks } from './rehype-internal-links.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkComponentImports } from './remark-component-imports.ts';
@@ -25,7 +26,14 @@ export function markdownPipeline({
   diagrams,
 }: PipelineOptions): Required<Pick<UnifiedProcessorOptions, 'remarkPlugins' | 'rehypePlugins'>> {
   return {
-    remarkPlugins: [remarkDirective, remarkCallouts, remarkComponentImports(mdxComponents), remarkPageFlags],
+    remarkPlugins: [
+      remarkDirective,
+      remarkCallouts,
+      // Every ```http example runs through the OAuth model; a wrong one fails the build with file:line and rule.
+      remarkHttpExamples,
+      remarkComponentImports(mdxComponents),
+      remarkPageFlags,
+    ],
     rehypePlugins: [
       [rehypeMermaid, diagrams],
       [rehypeInternalLinks, { base }],
