@@ -1,12 +1,15 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroBuild } from '../support/build.ts';
-import { copySite } from '../support/fixture-site.ts';
+import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
-// Each case plants one mistake in a copy of the site and builds it: the build must fail and say where.
+// Each case plants one mistake in a small fixture site and builds it: the build must fail and say where, in one
+// place, with no stack trace.
 describe('a build with an author mistake', () => {
-  let site: Awaited<ReturnType<typeof copySite>>;
+  let site: FixtureSite;
   beforeAll(async () => {
-    site = await copySite('author-errors');
+    site = await fixtureSite('small', 'author-errors');
   });
   afterAll(() => site.remove());
 
@@ -56,18 +59,35 @@ describe('a build with an author mistake', () => {
       file: 'content/tools/broken.mdx',
       text: page(
         goodFrontmatter,
-        'See [nothing](/no/such/page/) and [a missing section](/api-auth/grant/implicit/#no-such-section).',
+        'See [nothing](/no/such/page/).\n\nAnd [a missing section](/guides/guide/#no-such-section).',
       ),
       expected: [
         /Broken links:/,
-        /\/tools\/broken\/: \/no\/such\/page\/ \(HTTP 404\)/,
-        /\/tools\/broken\/: \/api-auth\/grant\/implicit\/#no-such-section/,
+        /content\/tools\/broken\.mdx:9: broken link to \/no\/such\/page\/ \(HTTP 404\)\. Link to a page that exists/,
+        /content\/tools\/broken\.mdx:11: broken link to \/guides\/guide\/#no-such-section \(no element with that id\)/,
+      ],
+    },
+    {
+      mistake: 'a decision tree whose answer leads nowhere',
+      file: 'content/decision-trees/fixture-tree.yaml',
+      text: 'title: T\ndescription: D\nstart: ask\nnodes:\n  - id: ask\n    question: Q?\n    answers:\n      - label: Yes\n        next: nowhere\n      - label: No\n        next: done\n  - id: done\n    outcome: Done\n    why: W.\n    href: /\n',
+      expected: [
+        /content\/decision-trees\/fixture-tree\.yaml:9: nodes\[0\]\.answers\[0\]\.next \(node "ask"\): Node "ask", answer "Yes": next "nowhere" does not match any node id\. Use one of: ask, done\./,
       ],
     },
   ])('fails on $mistake, naming the file and the place', async ({ file, text, expected }) => {
+    const original = await readFile(join(site.root, file), 'utf8').catch(() => undefined);
     await site.write(file, text);
-    const build = await astroBuild({ root: site.root, outDir: 'dist' });
-    expect(build.code).not.toBe(0);
-    for (const pattern of expected) expect(build.output).toMatch(pattern);
+    try {
+      const build = await astroBuild({ root: site.root, outDir: 'dist' });
+      expect(build.code).not.toBe(0);
+      for (const pattern of expected) expect(build.output).toMatch(pattern);
+      // One place, the author's: no stack trace of our own code, and no second location such as ":0:0".
+      expect(build.output).not.toMatch(/^\s+at .*(src|node_modules)\//m);
+      expect(build.output).not.toMatch(/:0:0/);
+    } finally {
+      if (original === undefined) await rm(join(site.root, file));
+      else await site.write(file, original);
+    }
   });
 });

@@ -7,7 +7,7 @@ import type { BuildResult } from '../support/build.ts';
 import { mermaidScripts } from '../support/dist.ts';
 import { buildAndServe, type ServedBuild } from '../support/fixture-site.ts';
 
-// The site built as on a machine with no browser at all: no Chromium lookup, and an empty diagram cache.
+// A fixture site built as on a machine with no browser at all: no Chromium lookup, and an empty diagram cache.
 describe('a build on a machine without a browser', () => {
   let dir: string;
   let build: BuildResult;
@@ -15,7 +15,12 @@ describe('a build on a machine without a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await buildAndServe('no-browser', { MERMAID_NO_BROWSER: '1', MERMAID_CACHE_DIR: '{dir}/cache' });
+    server = await buildAndServe(
+      'small',
+      { MERMAID_NO_BROWSER: '1', MERMAID_CACHE_DIR: '{dir}/cache' },
+      '/',
+      'no-browser',
+    );
     ({ build } = server);
     dir = dirname(server.dist);
     browser = await launch();
@@ -33,11 +38,11 @@ describe('a build on a machine without a browser', () => {
   });
 
   test('keeps each diagram source in the HTML, with its caption, instead of an SVG', async () => {
-    const html = await readFile(join(dir, 'dist', 'api-auth', 'which-oauth-flow-to-use', 'index.html'), 'utf8');
+    const html = await readFile(join(dir, 'dist', 'guides', 'tree', 'index.html'), 'utf8');
     expect(html).toContain('data-diagram="pending"');
     expect(html).toContain('class="mermaid-source"');
-    expect(html).toContain('id="decision-tree-which-oauth-flow"');
-    expect(html).not.toContain('id="decision-tree-which-oauth-flow-svg"');
+    expect(html).toContain('id="decision-tree-fixture-tree"');
+    expect(html).not.toContain('id="decision-tree-fixture-tree-svg"');
   });
 
   test("ships Mermaid as a separate script for the reader's browser", () => {
@@ -45,7 +50,7 @@ describe('a build on a machine without a browser', () => {
   });
 
   test("draws a diagram in the reader's browser once it scrolls into view, and loads Mermaid only then", async () => {
-    const { page, errors } = await openPage(browser, `${server.url}api-auth/grant/client-credentials/`, {
+    const { page, errors } = await openPage(browser, `${server.url}guides/guide/`, {
       viewport: { width: 1280, height: 500 },
     });
     await page.waitForLoadState('networkidle');
@@ -56,7 +61,7 @@ describe('a build on a machine without a browser', () => {
     await page.waitForSelector('figure.diagram[data-diagram="drawn"] svg[role="img"]', { timeout: 30_000 });
     const scriptsAfter = await page.evaluate(() => performance.getEntriesByType('resource').length);
     expect(scriptsAfter).toBeGreaterThan(scriptsBefore);
-    await expect(page.getByRole('img', { name: 'Client Credentials Grant sequence' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('img', { name: 'Fixture sequence' }).isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
