@@ -2,6 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AuthorError } from '../markdown/author-error.ts';
 import { toMermaid } from './flowchart.ts';
 import { parseTreeFile } from './parse.ts';
 import { decisionTreeEntrySchema, type DecisionTreeEntry } from './schema.ts';
@@ -53,7 +54,7 @@ async function loadFile(context: LoaderContext, file: string, failFast: boolean)
   const parsed = parseTreeFile(text, shown);
   if ('problems' in parsed) {
     const message = `Decision tree "${id}" is not valid:\n${parsed.problems.join('\n')}`;
-    if (failFast) throw new DecisionTreeError(message);
+    if (failFast) throw new AuthorError(message);
     context.logger.error(message);
     context.store.set({ id, data: { problems: message } satisfies DecisionTreeEntry, digest, filePath: shown });
     return;
@@ -67,13 +68,4 @@ async function loadFile(context: LoaderContext, file: string, failFast: boolean)
     filePath: shown,
     rendered,
   });
-}
-
-/** An invalid tree file; its message is the author-facing list of problems, with no stack worth showing. */
-class DecisionTreeError extends Error {
-  override name = 'DecisionTreeError';
-  constructor(message: string) {
-    super(message);
-    this.stack = message;
-  }
 }

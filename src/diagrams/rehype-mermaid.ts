@@ -1,13 +1,13 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import { toText } from 'hast-util-to-text';
-import { relative } from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { mermaidErrorLine, readAccessibility, summariseMermaidError } from './meta.ts';
 import { DIAGRAM_THEMES } from './meta.ts';
 import { mergeThemes } from './svg-themes.ts';
 import { cacheKey, PLACEHOLDER_ID, type DiagramRenderer } from './renderer.ts';
+import { AuthorError, sourceLocation } from '../markdown/author-error.ts';
 
 /** Options of rehypeMermaid: the build's renderer, and what to call once when it has no browser. */
 export interface RehypeMermaidOptions {
@@ -37,14 +37,14 @@ export function rehypeMermaid({ renderer, onClientRendering }: RehypeMermaidOpti
     });
     if (blocks.length === 0) return;
 
-    const where = (line?: number) => `${relative(process.cwd(), file.path || 'unknown file')}${line ? `:${line}` : ''}`;
+    const where = (line?: number) => sourceLocation(file, line);
     const seen = new Map<string, number>();
     await Promise.all(
       blocks.map(async ({ pre, parent, index, source, figureId }) => {
         // The fence line is pre's first line; the diagram's line 1 is the line after it.
         const fenceLine = pre.position?.start.line;
         const a11y = readAccessibility(source);
-        if ('problem' in a11y) throw new Error(`${where(fenceLine)}: ${a11y.problem}`);
+        if ('problem' in a11y) throw new AuthorError(`${where(fenceLine)}: ${a11y.problem}`);
         const key = cacheKey(source, 'light').slice(0, 10);
         const count = (seen.get(key) ?? 0) + 1;
         seen.set(key, count);
@@ -68,7 +68,7 @@ export function rehypeMermaid({ renderer, onClientRendering }: RehypeMermaidOpti
             if (!('error' in drawing)) continue;
             const line = mermaidErrorLine(drawing.error);
             const at = fenceLine !== undefined && line !== undefined ? fenceLine + line : fenceLine;
-            throw new Error(
+            throw new AuthorError(
               `${where(at)}: Mermaid could not parse this diagram: ${summariseMermaidError(drawing.error)}`,
             );
           }

@@ -65,7 +65,8 @@ export interface DiagramRenderer {
 
 /** Creates a renderer; nothing starts until the first diagram that is not cached. */
 export function createRenderer(settings: RendererSettings): DiagramRenderer {
-  const cacheDir = settings.MERMAID_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'mermaid-svg');
+  // Beside the node_modules that holds Mermaid, so fixture sites and the real site share one cache.
+  const cacheDir = settings.MERMAID_CACHE_DIR ?? join(mermaidDir, '..', '.cache', 'mermaid-svg');
   const lookup = findBrowser(settings);
   const stats: RendererStats = { cached: 0, rendered: 0, browsersLaunched: 0 };
   let browser: Promise<Browser> | undefined;

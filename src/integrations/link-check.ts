@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../settings.ts';
+import { AuthorError } from '../markdown/author-error.ts';
 import { checkLinks } from './check-links.ts';
 import { describeBrokenLink } from './link-source.ts';
 
@@ -21,10 +22,7 @@ export function linkCheck(base: string, settings: Pick<Settings, 'LINK_CHECK'>):
         const broken = await checkLinks(dir.pathname, base);
         if (broken.length > 0) {
           const lines = [...new Set(broken.map((link) => describeBrokenLink(root, base, link)))];
-          const error = new Error(`Broken links:\n${lines.join('\n')}`);
-          // The lines say where and what to write instead; a stack trace would only hide them.
-          error.stack = error.message;
-          throw error;
+          throw new AuthorError(`Broken links:\n${lines.join('\n')}`);
         }
         logger.info('no broken internal links or anchors');
       },

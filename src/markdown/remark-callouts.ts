@@ -2,9 +2,9 @@ import GithubSlugger from 'github-slugger';
 import type { Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { relative } from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { AuthorError, sourceLocation } from './author-error.ts';
 
 /** The container directives authors may write, and the class and note each one renders with. */
 export const CALLOUTS = {
@@ -43,9 +43,9 @@ export function remarkCallouts() {
 }
 
 function transform(node: ContainerDirective, file: VFile, slugger: GithubSlugger, level: number): void {
-  const where = `${relative(process.cwd(), file.path || 'unknown file')}:${node.position?.start.line ?? '?'}`;
+  const where = sourceLocation(file, node.position?.start.line);
   if (!(node.name in CALLOUTS)) {
-    throw new Error(
+    throw new AuthorError(
       `${where}: Unknown block ":::${node.name}". Write :::panel[Title] or :::guidance[Title] and close it with ":::".`,
     );
   }
@@ -54,7 +54,7 @@ function transform(node: ContainerDirective, file: VFile, slugger: GithubSlugger
   const label = first?.type === 'paragraph' && first.data && 'directiveLabel' in first.data ? first : undefined;
   const title = label ? toString(label) : '';
   if (!title)
-    throw new Error(
+    throw new AuthorError(
       `${where}: ":::${node.name}" needs a title in brackets, for example :::${node.name}[Current guidance].`,
     );
   const id = `${node.name}-${slugger.slug(title)}`;
