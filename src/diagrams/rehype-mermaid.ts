@@ -44,7 +44,7 @@ export function rehypeMermaid({ renderer, onClientRendering }: RehypeMermaidOpti
         // The fence line is pre's first line; the diagram's line 1 is the line after it.
         const fenceLine = pre.position?.start.line;
         const a11y = readAccessibility(source);
-        if ('problem' in a11y) throw new AuthorError(`${where(fenceLine)}: ${a11y.problem}`);
+        if ('problem' in a11y) throw new AuthorError(`${where(fenceLine)}: ${a11y.problem}`, fenceLine);
         const key = cacheKey(source, 'light').slice(0, 10);
         const count = (seen.get(key) ?? 0) + 1;
         seen.set(key, count);
@@ -70,6 +70,7 @@ export function rehypeMermaid({ renderer, onClientRendering }: RehypeMermaidOpti
             const at = fenceLine !== undefined && line !== undefined ? fenceLine + line : fenceLine;
             throw new AuthorError(
               `${where(at)}: Mermaid could not parse this diagram: ${summariseMermaidError(drawing.error)}`,
+              at,
             );
           }
           if ('svg' in light && 'svg' in dark) {

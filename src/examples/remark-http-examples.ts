@@ -29,6 +29,7 @@ export function remarkHttpExamples(options: RemarkHttpExamplesOptions = {}) {
         .slice(0, max)
         .map((p) => p.message)
         .join('\n')}${more}`,
+      problems[0]!.line,
     );
   };
 }

@@ -13,8 +13,13 @@ export function sourceLocation(file: Pick<VFile, 'path' | 'cwd'>, line?: number)
  */
 export class AuthorError extends Error {
   override name = 'AuthorError';
-  constructor(message: string) {
+  /** The line in the author's file, when known: Astro's MDX step prints it as the error's location (not :0:0). */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(message: string, line?: number) {
     super(message);
     this.stack = message;
+    this.line = line;
+    this.column = line === undefined ? undefined : 1;
   }
 }

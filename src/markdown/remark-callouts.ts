@@ -47,6 +47,7 @@ function transform(node: ContainerDirective, file: VFile, slugger: GithubSlugger
   if (!(node.name in CALLOUTS)) {
     throw new AuthorError(
       `${where}: Unknown block ":::${node.name}". Write :::panel[Title] or :::guidance[Title] and close it with ":::".`,
+      node.position?.start.line,
     );
   }
   const callout = CALLOUTS[node.name as CalloutName];
@@ -56,6 +57,7 @@ function transform(node: ContainerDirective, file: VFile, slugger: GithubSlugger
   if (!title)
     throw new AuthorError(
       `${where}: ":::${node.name}" needs a title in brackets, for example :::${node.name}[Current guidance].`,
+      node.position?.start.line,
     );
   const id = `${node.name}-${slugger.slug(title)}`;
   node.data = { hName: 'aside', hProperties: { className: [...callout.className], ariaLabelledby: id } };
