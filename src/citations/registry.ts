@@ -34,12 +34,7 @@ export const citationEntrySchema = z
       }),
     /** The section number as the text's heading writes it: "2.4", "4.1.2.1", "Appendix B", "A.1". */
     section: z
-      .string({
-        error: (issue) =>
-          typeof issue.input === 'number'
-            ? `Put the section number in quotes, e.g. section: "${String(issue.input)}", so YAML does not read it as a number (2.10 would become 2.1).`
-            : 'Add section: the section number in quotes, e.g. section: "2.4" or section: "Appendix B".',
-      })
+      .string({ error: 'Add section: the section number in quotes, e.g. section: "2.4" or section: "Appendix B".' })
       .regex(SECTION, {
         error:
           'Write the section number as in the heading, without a trailing dot: "2.4", "4.1.2.1", "Appendix B" or "A.1".',
@@ -162,7 +157,12 @@ export function parseRegistry(source: string, file = REGISTRY_PATH): Registry {
         }
         const key = issue.path[0];
         const valueNode = typeof key === 'string' ? (item.get(key, true) as YamlNode | undefined) : undefined;
-        problems.push({ file, line: lineOf(valueNode, counter, line), message: issue.message });
+        let message = issue.message;
+        if (key === 'section' && isScalar(valueNode) && typeof valueNode.value === 'number') {
+          const written = source.slice(valueNode.range![0], valueNode.range![1]);
+          message = `Put the section number in quotes: section: "${written}". Unquoted, YAML reads it as the number ${String(valueNode.value)}.`;
+        }
+        problems.push({ file, line: lineOf(valueNode, counter, line), message });
       }
       continue;
     }
