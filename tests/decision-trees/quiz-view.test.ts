@@ -105,7 +105,8 @@ describe('the flowchart highlight', () => {
 });
 
 describe('drawn node ids', () => {
-  const svg = 'decision-tree-which-oauth-flow-light';
+  // The id the build gives the flowchart's one SVG: the figure's id plus "-svg".
+  const svg = 'decision-tree-which-oauth-flow-svg';
 
   test('are read from the group id Mermaid gives each node', () => {
     expect(drawnNodeId(svg, `${svg}-flowchart-n_web_app_on_server-2`)).toBe('n_web_app_on_server');
@@ -113,7 +114,7 @@ describe('drawn node ids', () => {
   });
 
   test('do not match groups of another drawing or of another kind', () => {
-    expect(drawnNodeId(svg, 'decision-tree-which-oauth-flow-dark-flowchart-n_password-5')).toBeUndefined();
+    expect(drawnNodeId(svg, 'decision-tree-which-flow-today-svg-flowchart-n_password-5')).toBeUndefined();
     expect(drawnNodeId(svg, `${svg}-flowchart-n_password`)).toBeUndefined();
     expect(drawnNodeId(svg, `${svg}-e_a__b`)).toBeUndefined();
     expect(drawnNodeId('', '-flowchart-n_a-1')).toBeUndefined();

@@ -7,13 +7,28 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Recor
 
 // The hosts themselves cannot be reached from here; these check what can be: that each recipe runs the
 // project's real build with the settings the base-path e2e test exercises, and publishes what it produces.
-describe('the GitHub Pages workflow', () => {
-  const workflow = parseYaml(readFileSync('.github/workflows/deploy.yml', 'utf8')) as {
-    jobs: {
-      build: { steps: { run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] };
-    };
+describe('the GitHub workflow', () => {
+  interface Job {
+    needs?: string;
+    if?: string;
+    steps?: { run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[];
+  }
+  const workflow = parseYaml(readFileSync('.github/workflows/ci.yml', 'utf8')) as {
+    on: Record<string, unknown>;
+    jobs: { test: Job; build: Job; deploy: Job };
   };
-  const steps = workflow.jobs.build.steps;
+  const steps = workflow.jobs.build.steps ?? [];
+
+  test('runs the same CI as here on every push and pull request', () => {
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+    expect(workflow.jobs.test.steps?.map((s) => s.run).filter(Boolean)).toEqual(['bash .ci/run']);
+  });
+
+  test('deploys only from main, and only after the tests pass', () => {
+    expect(workflow.jobs.build.needs).toBe('test');
+    expect(workflow.jobs.build.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    expect(workflow.jobs.deploy.needs).toBe('build');
+  });
 
   test("builds with the repository name as base path and the owner's Pages URL", () => {
     const build = steps.find((s) => s.run === 'npm run build');

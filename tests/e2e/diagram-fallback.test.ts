@@ -37,6 +37,14 @@ describe('a build on a machine without a browser', () => {
     expect(warnings[0]).toContain('set CHROMIUM_PATH');
   });
 
+  test('without SITE_URL, warns once, loudly, naming what would point at localhost', () => {
+    expect(build.output.match(/SITE_URL is not set/g)).toHaveLength(1);
+    expect(build.output).toContain('SITE_URL is not set, so this build points at http://localhost:4321 in:');
+    expect(build.output).toMatch(/<link rel="canonical">, og:url and og:image/);
+    expect(build.output).toMatch(/sitemap-index\.xml/);
+    expect(build.output).toMatch(/robots\.txt/);
+  });
+
   test('keeps each diagram source in the HTML, with its caption, instead of an SVG', async () => {
     const html = await readFile(join(dir, 'dist', 'guides', 'tree', 'index.html'), 'utf8');
     expect(html).toContain('data-diagram="pending"');
