@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
@@ -53,12 +54,24 @@ describe('netlify.toml', () => {
     build: { command: string; publish: string; environment: Record<string, string> };
   };
 
-  test('runs the build and publishes dist/ on Node 24', () => {
+  test('runs the build with the site URL Netlify gives it, and publishes dist/ on Node 24', () => {
     expect(config.build).toMatchObject({
-      command: 'npm run build',
+      command: 'SITE_URL="${SITE_URL:-$URL}" npm run build',
       publish: 'dist',
       environment: { NODE_VERSION: '24' },
     });
+  });
+
+  test("the build command passes Netlify's URL on as SITE_URL, unless SITE_URL is set", () => {
+    const run = (env: Record<string, string>) =>
+      execFileSync('sh', ['-c', config.build.command.replace('npm run build', 'printf %s "$SITE_URL"')], {
+        env: { PATH: process.env['PATH'] ?? '', ...env },
+        encoding: 'utf8',
+      });
+    expect(run({ URL: 'https://example.netlify.app' })).toBe('https://example.netlify.app');
+    expect(run({ URL: 'https://example.netlify.app', SITE_URL: 'https://docs.example.com' })).toBe(
+      'https://docs.example.com',
+    );
   });
 });
 
