@@ -64,7 +64,7 @@ describe('netlify.toml', () => {
 
   test("the build command passes Netlify's URL on as SITE_URL, unless SITE_URL is set", () => {
     const run = (env: Record<string, string>) =>
-      execFileSync('sh', ['-c', config.build.command.replace('npm run build', 'printf %s "$SITE_URL"')], {
+      execFileSync('sh', ['-c', config.build.command.replace('npm run build', `sh -c 'printf %s "$SITE_URL"'`)], {
         env: { PATH: process.env['PATH'] ?? '', ...env },
         encoding: 'utf8',
       });
