@@ -667,6 +667,14 @@ async function compareTokens(
       'Add the header "Cache-Control: no-store"',
     );
   }
+  if ((header(page, 'pragma') ?? '').toLowerCase() !== 'no-cache') {
+    report(
+      line,
+      'token-response-pragma',
+      'A token response without "Pragma: no-cache"',
+      'Add the header "Pragma: no-cache" after "Cache-Control: no-store"',
+    );
+  }
   for (const field of ['access_token', 'token_type'] as const) {
     if (shown[field] === undefined)
       report(line, 'token-response-fields', `The token response has no ${field}`, `Add "${field}": "${body[field]}"`);

@@ -11,7 +11,7 @@ const AUTHORIZE =
 const CODE_RESPONSE = 'HTTP/1.1 302 Found\nLocation: https://app.example.com/callback?code=C0de&state=S1';
 const REDEEM =
   'POST /token HTTP/1.1\nHost: auth.example.com\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=authorization_code&code=C0de&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback&client_id=photo-app&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-const tokens = (extra = '', headers = 'Cache-Control: no-store\n') =>
+const tokens = (extra = '', headers = 'Cache-Control: no-store\nPragma: no-cache\n') =>
   `HTTP/1.1 200 OK\nContent-Type: application/json\n${headers}\n{"access_token": "AT1", "token_type": "Bearer", "expires_in": 900, "refresh_token": "RT1"${extra}}`;
 const CC =
   'POST /token HTTP/1.1\nHost: auth.example.com\nAuthorization: Basic cmVwb3J0aW5nLWNyb246bm90LWEtcmVhbC1zZWNyZXQtUXo4MUx3\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials&scope=reports.read';
@@ -31,7 +31,12 @@ describe('checkPageExamples', () => {
     [
       'RFC 6749 5.1: a token response without Cache-Control: no-store',
       page(['', AUTHORIZE], ['', CODE_RESPONSE], ['', REDEEM], ['', tokens('', '')]),
-      ['token-response-no-store'],
+      ['token-response-no-store', 'token-response-pragma'],
+    ],
+    [
+      'RFC 6749 5.1: a token response without Pragma: no-cache',
+      page(['', AUTHORIZE], ['', CODE_RESPONSE], ['', REDEEM], ['', tokens('', 'Cache-Control: no-store\n')]),
+      ['token-response-pragma'],
     ],
     ['RFC 6749 4.1.3: redeeming a code the page never issued', page(['', REDEEM]), ['code-invalid']],
     [

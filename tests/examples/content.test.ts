@@ -51,7 +51,10 @@ describe('a planted mistake fails with file:line and the rule', () => {
   test('a token response for openid without id_token', async () => {
     const source = read(CODE).replace(/,\n {2}"id_token": "[^"]+"/, '');
     const request = lineOf(source, 'grant_type=authorization_code') - 5;
-    const response = lineOf(source, '"access_token": "Jd8sKq2LmX0vRb7TzW4nYe"') - 5;
+    // The response's status line: the last one above its access token.
+    const lines = source.split('\n');
+    const response =
+      lines.slice(0, lineOf(source, '"access_token": "Jd8sKq2LmX0vRb7TzW4nYe"')).lastIndexOf('HTTP/1.1 200 OK') + 1;
     expect((await checkPageExamples(source, CODE)).map((p) => p.message)).toEqual([
       `${CODE}:${response}: The request on line ${request} redeems a code granted openid, and the response has no id_token. Rule: id-token-present (OpenID Connect Core 1.0 section 3.1.3.3, MUST). Add "id_token": a JWT signed with the example key (npm run example:id-token), published at /examples/jwks.json`,
     ]);

@@ -73,6 +73,7 @@ export const RULE_QUOTES: Record<RuleId, string> = {
   'bearer-insufficient-scope': 'The resource server SHOULD respond with the HTTP 403 (Forbidden) status code',
   'token-response-no-store':
     'The authorization server MUST include the HTTP "Cache-Control" response header field [RFC2616] with a value of "no-store" in any response containing tokens',
+  'token-response-pragma': 'as well as the "Pragma" response header field [RFC2616] with a value of "no-cache".',
   'token-response-fields': 'REQUIRED. The access token issued by the authorization server.',
   'token-response-scope': 'OPTIONAL, if identical to the scope requested by the client; otherwise, REQUIRED.',
   'id-token-present':

@@ -387,6 +387,12 @@ export const RULES = {
     level: 'MUST',
     says: 'Token responses carry Cache-Control: no-store.',
   },
+  'token-response-pragma': {
+    doc: 'rfc6749',
+    section: '5.1',
+    level: 'MUST',
+    says: 'Token responses also carry Pragma: no-cache.',
+  },
   'token-response-fields': {
     doc: 'rfc6749',
     section: '5.1',

@@ -439,7 +439,11 @@ export async function grantDirectly(
 }
 
 function tokenResponse(request: HttpRequest, grant: GrantType, body: TokenBody): Exchange {
-  return exchange(request, jsonResponse(200, body, [['Cache-Control', 'no-store']]), { kind: 'tokens', grant, body });
+  const headers: Header[] = [
+    ['Cache-Control', 'no-store'],
+    ['Pragma', 'no-cache'],
+  ];
+  return exchange(request, jsonResponse(200, body, headers), { kind: 'tokens', grant, body });
 }
 
 function isFormPost(request: HttpRequest): boolean {
