@@ -14,6 +14,7 @@ import { remarkDecisionTree } from './src/markdown/remark-decision-tree.ts';
 import { remarkPageFlags } from './src/markdown/remark-page-flags.ts';
 import { clientRenderingNeeded, rehypeMermaid } from './src/markdown/rehype-mermaid.ts';
 import { rehypeInternalLinks } from './src/markdown/rehype-internal-links.ts';
+import { citationCheck } from './src/citations/integration.ts';
 import { diagramStyleHashes, themeScriptHash } from './src/integrations/csp.ts';
 import { diagramBrowser } from './src/integrations/diagram-browser.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
@@ -34,6 +35,8 @@ export default defineConfig({
     preact(),
     sitemap(),
     diagramBrowser(),
+    // Before anything is rendered: every specification link and citation checked against the texts.
+    citationCheck(),
     // After the build: search index, then CSP hashes for diagram styles, then the link check over the result.
     pagefindIndex(),
     diagramStyleHashes(),

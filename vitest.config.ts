@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/markdown/**/*.test.ts', 'tests/deploy/**/*.test.ts'],
+          include: [
+            'tests/lib/**/*.test.ts',
+            'tests/markdown/**/*.test.ts',
+            'tests/deploy/**/*.test.ts',
+            'tests/citations/**/*.test.ts',
+          ],
         },
       },
       {
