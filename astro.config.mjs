@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { citationCheck } from './src/citations/integration.ts';
 import { diagrams as diagramsIntegration } from './src/diagrams/integration.ts';
 import { diagramStyleHashes, themeScriptHash } from './src/integrations/csp.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
@@ -27,6 +28,8 @@ export default defineConfig({
     sitemap(),
     diagrams.integration,
     siteUrlCheck(settings),
+    // Before anything is rendered: every specification link and citation checked against the texts.
+    citationCheck(),
     // After the build: search index, then CSP hashes for diagram styles, then the link check over the result.
     pagefindIndex(),
     diagramStyleHashes(),

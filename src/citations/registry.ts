@@ -104,6 +104,8 @@ export interface Registry {
   readonly entries: readonly CitationEntry[];
   /** One problem per schema error, at the line of the offending key. */
   readonly problems: readonly Problem[];
+  /** False when the file is not valid YAML or not a list: no entry could be read at all. */
+  readonly readable: boolean;
 }
 
 function lineOf(node: YamlNode | null | undefined, counter: LineCounter, fallback: number): number {
@@ -123,12 +125,13 @@ export function parseRegistry(source: string, file = REGISTRY_PATH): Registry {
       message: `This is not valid YAML: ${error.message.split('\n')[0]}. Write a list of entries, each starting with "- doc:".`,
     });
   }
-  if (problems.length > 0) return { entries: [], problems };
-  if (doc.contents === null) return { entries: [], problems };
+  if (problems.length > 0) return { entries: [], problems, readable: false };
+  if (doc.contents === null) return { entries: [], problems, readable: true };
   if (!isSeq(doc.contents)) {
     return {
       entries: [],
       problems: [{ file, line: 1, message: 'The registry must be a list of entries, each starting with "- doc:".' }],
+      readable: false,
     };
   }
   const entries: CitationEntry[] = [];
@@ -176,5 +179,5 @@ export function parseRegistry(source: string, file = REGISTRY_PATH): Registry {
       line,
     });
   }
-  return { entries, problems };
+  return { entries, problems, readable: true };
 }

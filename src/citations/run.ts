@@ -54,11 +54,10 @@ export function checkCitations(
   const registryFile = join(repoRoot, REGISTRY_PATH);
   const registry = parseRegistry(existsSync(registryFile) ? readFileSync(registryFile, 'utf8') : '');
   const links = scanContent(repoRoot);
-  const problems = [
-    ...registry.problems,
-    ...checkEntries(registry.entries, texts),
-    ...checkLinks(links, registry.entries, texts),
-  ];
+  // An unreadable registry would make every link look uncited; report only why it cannot be read.
+  const problems = registry.readable
+    ? [...registry.problems, ...checkEntries(registry.entries, texts), ...checkLinks(links, registry.entries, texts)]
+    : [...registry.problems];
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { status: 'checked', problems, links, entries: registry.entries.length };
 }

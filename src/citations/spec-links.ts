@@ -20,6 +20,7 @@ export const OPENID_ANCHORS: Readonly<Record<string, Readonly<Record<string, { s
     AuthError: { section: '3.1.2.6', title: 'Authentication Error Response' },
     TokenRequest: { section: '3.1.3.1', title: 'Token Request' },
     TokenResponse: { section: '3.1.3.3', title: 'Successful Token Response' },
+    IDTokenValidation: { section: '3.1.3.7', title: 'ID Token Validation' },
     ImplicitFlowAuth: { section: '3.2', title: 'Authentication using the Implicit Flow' },
     HybridFlowAuth: { section: '3.3', title: 'Authentication using the Hybrid Flow' },
     UserInfo: { section: '5.3', title: 'UserInfo Endpoint' },

@@ -104,7 +104,14 @@ export function parseSpecText(source: string): SpecDocument {
   };
 }
 
-/** Collapses every run of whitespace (line breaks, indentation, page breaks) to one space. */
+/**
+ * Collapses every run of whitespace (line breaks, indentation, page breaks) to one space. A line that ends in a
+ * hyphen after a letter joins the next without a space: the texts break lines after the hyphen of a compound
+ * ("sender-" / "constraining"), never inside a word.
+ */
 export function normalizeWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/(?<=[A-Za-z]-)[ \t]*\n\s*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -59,6 +59,37 @@ export const EXAMPLE_SERVER: ServerConfig = {
       grants: ['password', 'refresh_token'],
       scopes: ['account.read'],
     },
+    // Clients of the architecture and grant pages added for issue 13.
+    {
+      client_id: 'orders-bff',
+      type: 'confidential',
+      secret: 'bff-secret-3CXAipKEJy954ma_',
+      redirect_uris: ['https://app.example.com/bff/callback'],
+      grants: ['authorization_code', 'refresh_token'],
+      scopes: ['openid', 'orders.read'],
+    },
+    {
+      client_id: 'notes-desktop',
+      type: 'public',
+      redirect_uris: ['http://127.0.0.1/oauth2redirect/example-provider'],
+      grants: ['authorization_code', 'refresh_token'],
+      scopes: ['openid', 'notes.read', 'notes.write'],
+    },
+    {
+      client_id: 'photos-mobile',
+      type: 'public',
+      redirect_uris: ['https://photos.example.com/app/callback'],
+      grants: ['authorization_code', 'refresh_token'],
+      scopes: ['photos.read', 'photos.write'],
+    },
+    {
+      client_id: 'shop-web',
+      type: 'confidential',
+      secret: 'shop-web-secret-OWQZZNAVEj-M7Pno',
+      redirect_uris: ['https://shop.example.com/callback'],
+      grants: ['authorization_code', 'refresh_token'],
+      scopes: ['openid', 'profile', 'orders.read'],
+    },
     {
       client_id: 'tv-player-7f3a',
       type: 'public',

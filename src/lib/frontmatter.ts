@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 
 /** Sidebar groups, in the order the sidebar shows them. */
-export const SIDEBAR_GROUPS = ['Start here', 'Grants', 'Tutorials', 'Tools'] as const;
+export const SIDEBAR_GROUPS = ['Start here', 'Grants', 'Architectures', 'Tutorials', 'Tools'] as const;
 
 /** Frontmatter every page in content/ carries; the single source of the layout's props. */
 export const frontmatterSchema = z.strictObject({

@@ -50,6 +50,15 @@ describe('citationCheck', () => {
     expect(logger.info).toHaveBeenCalledWith('1 specification links and 1 registry entries checked');
   });
 
+  test('reports only the broken YAML when the registry cannot be read, not every link as uncited', async () => {
+    site('Clients MUST check it ([RFC 9999, section 2](https://www.rfc-editor.org/rfc/rfc9999#section-2)).\n');
+    writeFileSync(join(root, 'content', 'citations.yaml'), '- doc: rfc9999\n  section: "2\n');
+    vi.stubEnv('SPEC_TEXTS_DIR', join(root, 'texts'));
+    await expect(build()).rejects.toThrow(
+      /^1 citation problem .*\n {2}content\/citations\.yaml:\d+: This is not valid YAML: [^\n]*$/,
+    );
+  });
+
   test('warns once, naming the folder and the variable, when the texts are missing', async () => {
     site('Clients SHOULD check it ([RFC 9999, section 2](https://www.rfc-editor.org/rfc/rfc9999#section-2)).\n');
     vi.stubEnv('SPEC_TEXTS_DIR', join(root, 'nowhere'));

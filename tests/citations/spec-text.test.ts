@@ -47,6 +47,18 @@ describe('parseSpecText', () => {
   });
 });
 
+describe('normalizeWhitespace', () => {
+  test('collapses line breaks and indentation, and joins a compound broken after its hyphen', () => {
+    expect(normalizeWhitespace('such as   sender-\n   constraining access\n\n   tokens')).toBe(
+      'such as sender-constraining access tokens',
+    );
+  });
+
+  test('keeps the space after a dash that stands alone', () => {
+    expect(normalizeWhitespace('codes -\n   short ones')).toBe('codes - short ones');
+  });
+});
+
 const dir = specTextsDir(process.cwd());
 describe.runIf(existsSync(dir))('parseSpecText on the reference texts', () => {
   const read = (stem: string) => parseSpecText(readFileSync(join(dir, `${stem}.txt`), 'utf8'));

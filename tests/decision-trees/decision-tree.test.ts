@@ -67,38 +67,66 @@ const EXPECTED_PATHS: readonly ExpectedPath[] = [
   },
   {
     tree: 'which-flow-today',
-    labels: ['Yes', 'Yes'],
+    labels: ['Yes', 'Yes', 'Yes'],
     outcomeId: 'device-authorization',
     outcome: 'Device Authorization Grant',
-    encoded: 'yes.yes',
+    encoded: 'yes.yes.yes',
   },
   {
     tree: 'which-flow-today',
-    labels: ['Yes', 'No', 'Server-side web app'],
+    labels: ['Yes', 'Yes', 'No', 'Server-side web app', 'Calls an API'],
     outcomeId: 'web-app-code-pkce',
     outcome: 'Authorization Code Grant with PKCE',
-    encoded: 'yes.no.server-side-web-app',
+    encoded: 'yes.yes.no.server-side-web-app.calls-an-api',
   },
   {
     tree: 'which-flow-today',
-    labels: ['Yes', 'No', 'Single-page app'],
+    labels: ['Yes', 'Yes', 'No', 'Server-side web app', 'Only signs users in'],
+    outcomeId: 'sign-in-only',
+    outcome: 'OpenID Connect sign-in (Authorization Code Grant with PKCE)',
+    encoded: 'yes.yes.no.server-side-web-app.only-signs-users-in',
+  },
+  {
+    tree: 'which-flow-today',
+    labels: ['Yes', 'Yes', 'No', 'Single-page app', 'Yes'],
+    outcomeId: 'spa-bff',
+    outcome: 'Authorization Code Grant with PKCE behind a backend-for-frontend',
+    encoded: 'yes.yes.no.single-page-app.yes',
+  },
+  {
+    tree: 'which-flow-today',
+    labels: ['Yes', 'Yes', 'No', 'Single-page app', 'No'],
     outcomeId: 'spa-code-pkce',
     outcome: 'Authorization Code Grant with PKCE',
-    encoded: 'yes.no.single-page-app',
+    encoded: 'yes.yes.no.single-page-app.no',
   },
   {
     tree: 'which-flow-today',
-    labels: ['Yes', 'No', 'Native app'],
+    labels: ['Yes', 'Yes', 'No', 'Native app'],
     outcomeId: 'native-app-code-pkce',
     outcome: 'Authorization Code Grant with PKCE',
-    encoded: 'yes.no.native-app',
+    encoded: 'yes.yes.no.native-app',
   },
   {
     tree: 'which-flow-today',
-    labels: ['No'],
+    labels: ['Yes', 'No'],
+    outcomeId: 'ciba',
+    outcome: 'Client-Initiated Backchannel Authentication (CIBA)',
+    encoded: 'yes.no',
+  },
+  {
+    tree: 'which-flow-today',
+    labels: ['No', 'Yes'],
+    outcomeId: 'token-exchange',
+    outcome: 'Token Exchange',
+    encoded: 'no.yes',
+  },
+  {
+    tree: 'which-flow-today',
+    labels: ['No', 'No'],
     outcomeId: 'machine-to-machine',
     outcome: 'Client Credentials Grant',
-    encoded: 'no',
+    encoded: 'no.no',
   },
 ];
 
@@ -133,6 +161,11 @@ describe('the decision-tree files', () => {
       outcomeId: p.outcomeId,
     }));
     expect(actual).toEqual(expected);
+  });
+
+  test('which-flow-today asks at most five questions on every path', () => {
+    const longest = Math.max(...allPaths(trees['which-flow-today']).map((p) => p.labels.length));
+    expect(longest).toBeLessThanOrEqual(5);
   });
 
   test('which-flow-today offers neither the implicit nor the password grant', () => {

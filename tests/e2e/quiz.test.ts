@@ -46,41 +46,78 @@ const ARTICLE_ROUTES: readonly Route[] = [
   },
 ];
 
-const TODAY_ROUTES: readonly (Route & { why: string })[] = [
+const TODAY_ROUTES: readonly (Route & { why: string; title: string })[] = [
   {
-    answers: ['No'],
-    grant: 'Client Credentials Grant',
-    page: '/api-auth/grant/client-credentials/',
-    encoded: 'no',
-    why: 'RFC 9700 section 2.5',
-  },
-  {
-    answers: ['Yes', 'Yes'],
+    answers: ['Yes', 'Yes', 'Yes'],
     grant: 'Device Authorization Grant',
     page: '/api-auth/grant/device-code/',
-    encoded: 'yes.yes',
+    title: 'Device Authorization Grant',
+    encoded: 'yes.yes.yes',
     why: 'RFC 8628',
   },
   {
-    answers: ['Yes', 'No', 'Server-side web app'],
+    answers: ['Yes', 'Yes', 'No', 'Server-side web app', 'Calls an API'],
     grant: 'Authorization Code Grant with PKCE',
     page: '/api-auth/grant/authorization-code-pkce/',
-    encoded: 'yes.no.server-side-web-app',
+    title: 'Authorization Code Grant with PKCE',
+    encoded: 'yes.yes.no.server-side-web-app.calls-an-api',
     why: 'confidential clients too',
   },
   {
-    answers: ['Yes', 'No', 'Single-page app'],
+    answers: ['Yes', 'Yes', 'No', 'Server-side web app', 'Only signs users in'],
+    grant: 'OpenID Connect sign-in (Authorization Code Grant with PKCE)',
+    page: '/api-auth/sign-in-vs-api-access/',
+    title: 'Sign-in or API access?',
+    encoded: 'yes.yes.no.server-side-web-app.only-signs-users-in',
+    why: 'section 3.1.3.7',
+  },
+  {
+    answers: ['Yes', 'Yes', 'No', 'Single-page app', 'Yes'],
+    grant: 'Authorization Code Grant with PKCE behind a backend-for-frontend',
+    page: '/api-auth/browser-apps/',
+    title: 'Browser-based apps',
+    encoded: 'yes.yes.no.single-page-app.yes',
+    why: 'RFC 10017 section 6.1.4.3',
+  },
+  {
+    answers: ['Yes', 'Yes', 'No', 'Single-page app', 'No'],
     grant: 'Authorization Code Grant with PKCE',
     page: '/api-auth/grant/authorization-code-pkce/',
-    encoded: 'yes.no.single-page-app',
+    title: 'Authorization Code Grant with PKCE',
+    encoded: 'yes.yes.no.single-page-app.no',
     why: 'backend-for-frontend',
   },
   {
-    answers: ['Yes', 'No', 'Native app'],
+    answers: ['Yes', 'Yes', 'No', 'Native app'],
     grant: 'Authorization Code Grant with PKCE',
     page: '/api-auth/grant/authorization-code-pkce/',
-    encoded: 'yes.no.native-app',
+    title: 'Authorization Code Grant with PKCE',
+    encoded: 'yes.yes.no.native-app',
     why: 'RFC 8252',
+  },
+  {
+    answers: ['Yes', 'No'],
+    grant: 'Client-Initiated Backchannel Authentication (CIBA)',
+    page: '/api-auth/grant/ciba/',
+    title: 'Client-Initiated Backchannel Authentication (CIBA)',
+    encoded: 'yes.no',
+    why: 'RFC 10027',
+  },
+  {
+    answers: ['No', 'Yes'],
+    grant: 'Token Exchange',
+    page: '/api-auth/grant/token-exchange/',
+    title: 'Token Exchange',
+    encoded: 'no.yes',
+    why: 'RFC 8693',
+  },
+  {
+    answers: ['No', 'No'],
+    grant: 'Client Credentials Grant',
+    page: '/api-auth/grant/client-credentials/',
+    title: 'Client Credentials Grant',
+    encoded: 'no.no',
+    why: 'RFC 9700 section 2.5',
   },
 ];
 
@@ -325,11 +362,56 @@ describe('the grant quiz on the current-guidance page', () => {
     },
   );
 
-  test('the Device Authorization Grant result links to a page that exists', async () => {
-    const { page, quiz } = await openQuiz(TODAY);
-    await answerAll(quiz, ['Yes', 'Yes']);
-    await quiz.getByRole('link', { name: 'Read the Device Authorization Grant page' }).click();
-    await page.waitForURL(/\/api-auth\/grant\/device-code\/$/);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Device Authorization Grant');
+  // One click-through per distinct page, so every outcome link is followed once.
+  const DISTINCT_PAGES = TODAY_ROUTES.filter((r, i) => TODAY_ROUTES.findIndex((o) => o.page === r.page) === i);
+  test.each(DISTINCT_PAGES.map((r) => ({ ...r, route: r.answers.join(', ') })))(
+    'the result of $route opens the page titled $title',
+    async (route) => {
+      const { page, quiz } = await openQuiz(TODAY);
+      await answerAll(quiz, route.answers);
+      await quiz.getByRole('link', { name: `Read the ${route.grant} page` }).click();
+      await page.waitForURL((url) => url.pathname.endsWith(route.page));
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(route.title);
+    },
+  );
+});
+
+describe('the home page', () => {
+  test('opens with the current-guidance quiz before any other content, and links to the classic article', async () => {
+    const { page, quiz, errors } = await openQuiz('');
+    const headings = await page.locator('main').getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings[0]).toBe('Find your grant: Which flow should I use today?');
+    const intro = page.getByText('This site answers one question');
+    const quizComesFirst = await quiz.evaluate(
+      (region, text) => !!text && (region.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      await intro.elementHandle(),
+    );
+    expect(quizComesFirst).toBe(true);
+    await answerAll(quiz, ['No', 'Yes']);
+    await quiz.getByRole('heading', { level: 3, name: 'Token Exchange', exact: true }).waitFor();
+    expect(
+      await page.getByRole('link', { name: 'Which OAuth 2.0 flow should I use?' }).first().getAttribute('href'),
+    ).toBe('/api-auth/which-oauth-flow-to-use/');
+    expect(errors).toEqual([]);
+  });
+
+  test('every grant page is two clicks away, through Grants compared', async () => {
+    const { page } = await openPage(browser, siteUrl);
+    pages.push(page);
+    await page.getByRole('link', { name: 'Grants compared' }).first().click();
+    await page.waitForURL(/\/api-auth\/grants-compared\/$/);
+    const table = page.getByRole('table').first();
+    const hrefs = await table.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([
+      '/api-auth/grant/authorization-code/',
+      '/api-auth/grant/authorization-code-pkce/',
+      '/api-auth/grant/client-credentials/',
+      '/api-auth/grant/device-code/',
+      '/api-auth/grant/refresh-token/',
+      '/api-auth/grant/ciba/',
+      '/api-auth/grant/token-exchange/',
+      '/api-auth/grant/implicit/',
+      '/api-auth/grant/password/',
+    ]);
   });
 });
