@@ -153,7 +153,7 @@ export function checkLinks(uses: readonly LinkUse[], entries: readonly CitationE
     const keywords = [...new Set(keywordsIn(first.sentence))];
     const backed = levels.filter((level) => level !== 'informative');
     for (const keyword of keywords) {
-      if (backed.some((level) => level !== 'informative' && sameRequirement(level, keyword))) continue;
+      if (backed.some((level) => sameRequirement(level, keyword))) continue;
       const says = backed.length > 0 ? `say ${[...new Set(backed)].join(', ')}` : 'state no requirement (informative)';
       problems.push({
         file: first.file,
