@@ -29,7 +29,7 @@ export default defineConfig({
     diagrams.integration,
     siteUrlCheck(settings),
     // Before anything is rendered: every specification link and citation checked against the texts.
-    citationCheck(),
+    citationCheck(settings),
     // After the build: search index, then CSP hashes for diagram styles, then the link check over the result.
     pagefindIndex(),
     diagramStyleHashes(),

@@ -36,6 +36,8 @@ const settingsSchema = z.object({
   MERMAID_NO_BROWSER: flag,
   /** Where drawn diagrams are cached between builds. */
   MERMAID_CACHE_DIR: z.string().min(1).optional(),
+  /** The folder of specification texts citations are checked against (default: ../shared/reference/rfc). */
+  SPEC_TEXTS_DIR: z.string().min(1).optional(),
   /** 0: skip the link check after the build (the benchmark's synthetic sites). */
   LINK_CHECK: flag,
 });

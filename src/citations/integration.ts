@@ -1,5 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { AuthorError } from '../markdown/author-error.ts';
+import type { Settings } from '../settings.ts';
 import { formatProblem } from './registry.ts';
 import { checkCitations, type CitationReport } from './run.ts';
 import { SPEC_TEXTS_ENV } from './spec-library.ts';
@@ -13,9 +15,9 @@ export function missingTextsWarning(dir: string): string {
 }
 
 /** The build error listing every citation problem, one `content/<file>:<line>: ...` line each. */
-export function problemsError(report: Extract<CitationReport, { status: 'checked' }>): Error {
+export function problemsError(report: Extract<CitationReport, { status: 'checked' }>): AuthorError {
   const lines = report.problems.map((problem) => `  ${formatProblem(problem)}`);
-  return new Error(
+  return new AuthorError(
     `${report.problems.length} citation problem${report.problems.length === 1 ? '' : 's'} (see CONTRIBUTING.md, "Cite a specification"):\n${lines.join('\n')}`,
   );
 }
@@ -25,7 +27,7 @@ export function problemsError(report: Extract<CitationReport, { status: 'checked
  * shared/reference/rfc/ when the build starts, and fails the build on any problem. Without the texts it warns
  * once and lets the build go on.
  */
-export function citationCheck(): AstroIntegration {
+export function citationCheck(settings: Pick<Settings, 'SPEC_TEXTS_DIR'>): AstroIntegration {
   let root = process.cwd();
   return {
     name: 'citation-check',
@@ -34,7 +36,7 @@ export function citationCheck(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:start': ({ logger }) => {
-        const report = checkCitations(root);
+        const report = checkCitations(root, { [SPEC_TEXTS_ENV]: settings.SPEC_TEXTS_DIR });
         if (report.status === 'no-texts') {
           logger.warn(missingTextsWarning(report.dir));
           return;
