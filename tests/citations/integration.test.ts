@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { citationCheck } from '../../src/citations/integration.ts';
+import { readSettings } from '../../src/settings.ts';
 import { PLANTED_RFC } from './support.ts';
 
 let root: string;
@@ -27,7 +28,8 @@ function site(page: string) {
 
 async function build() {
   const logger = { warn: vi.fn(), info: vi.fn() };
-  const hooks = citationCheck().hooks;
+  // The settings as the build reads them, from the (stubbed) environment.
+  const hooks = citationCheck(readSettings()).hooks;
   // Only the fields the hooks read.
   await hooks['astro:config:done']!({ config: { root: pathToFileURL(`${root}/`) } } as never);
   await hooks['astro:build:start']!({ logger: logger as unknown as AstroIntegrationLogger } as never);
