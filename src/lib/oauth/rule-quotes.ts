@@ -10,6 +10,8 @@ export const RULE_QUOTES: Record<RuleId, string> = {
     'if the client identifier is missing or invalid, the authorization server SHOULD inform the resource owner of the error and MUST NOT automatically redirect the user-agent to the invalid redirection URI',
   'redirect-uri-mismatch':
     'authorization servers MUST utilize exact string matching except for port numbers in localhost redirection URIs of native apps',
+  'redirect-uri-loopback-port':
+    'The authorization server MUST allow any port to be specified at the time of the request for loopback IP redirect URIs',
   'redirect-uri-required': 'If multiple redirection URIs have been registered',
   'openid-redirect-uri-required': 'REQUIRED. Redirection URI to which the response will be sent.',
   'response-type-unsupported':

@@ -169,6 +169,21 @@ function directError(server: AuthorizationServer, request: HttpRequest, id: Rule
   );
 }
 
+const LOOPBACK = /^(http:\/\/(?:127\.0\.0\.1|\[::1\]))(?::\d+)?(?=[/?#]|$)/;
+
+/**
+ * Exact string match (RFC 9700 section 2.1), except that a loopback IP redirect URI may name any port
+ * (RFC 8252 sections 7.3 and 8.4): `http://127.0.0.1:51004/cb` matches a registered `http://127.0.0.1/cb`.
+ */
+export function redirectUriMatches(registered: string, sent: string): boolean {
+  if (registered === sent) return true;
+  return (
+    LOOPBACK.test(sent) &&
+    LOOPBACK.test(registered) &&
+    sent.replace(LOOPBACK, '$1') === registered.replace(LOOPBACK, '$1')
+  );
+}
+
 function findClient(server: AuthorizationServer, id: string | undefined): ClientConfig | undefined {
   return server.config.clients.find((c) => c.client_id === id);
 }
@@ -201,7 +216,7 @@ function authorize(server: AuthorizationServer, request: HttpRequest, ctx: Conte
   const scopes = scopesOf(params['scope']);
   const openid = scopes.includes('openid');
   let redirectUri = params['redirect_uri'];
-  if (redirectUri !== undefined && !client.redirect_uris.includes(redirectUri)) {
+  if (redirectUri !== undefined && !client.redirect_uris.some((r) => redirectUriMatches(r, redirectUri ?? ''))) {
     return userError(
       request,
       'redirect-uri-mismatch',

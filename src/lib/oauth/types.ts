@@ -63,7 +63,7 @@ export interface ClientConfig {
   type: ClientType;
   /** The client secret of a confidential client; public clients have none. */
   secret?: string;
-  /** Registered redirect URIs, compared by exact string match (RFC 9700 section 2.1). */
+  /** Registered redirect URIs, compared by exact string match (RFC 9700 section 2.1), any port for loopback IPs (RFC 8252 section 7.3). */
   redirect_uris: readonly string[];
   /** Grants this client may use. */
   grants: readonly ClientGrant[];
