@@ -4,37 +4,46 @@
  */
 import {
   atHash,
-  callResource,
-  citeRule,
   createAuthorizationServer,
   decide,
   decideDevice,
   forkServer,
   grantDirectly,
-  handle,
   header,
   importSigningKey,
   jwksOf,
   parseForm,
   parseHttp,
-  RULES,
   targetPath,
   targetQuery,
   verifyJwt,
   type AuthorizationServer,
   type Context,
   type ErrorCode,
-  type Exchange,
   type HttpMessage,
   type HttpRequest,
   type HttpResponse,
   type MintKind,
-  type RuleId,
   type SigningKey,
 } from '../lib/oauth/index.ts';
+import {
+  callResourceExtended,
+  decideBackchannel,
+  handleExtended,
+  type ExtendedExchange,
+} from '../lib/oauth/extended-server.ts';
+import { citeAnyRule, EXTENSION_RULES, type AnyRuleId } from '../lib/oauth/extension-rules.ts';
+import { RULES } from '../lib/oauth/rules.ts';
+import { decodeJws } from '../lib/oauth/jwk.ts';
 import { findHttpBlocks, type HttpBlock } from './blocks.ts';
 import { EXAMPLE_PRIVATE_JWK } from './example-key.ts';
-import { EXAMPLE_API, EXAMPLE_EPOCH, EXAMPLE_JWKS_PATH, EXAMPLE_SERVER, EXAMPLE_USER } from './example-world.ts';
+import {
+  EXAMPLE_EPOCH,
+  EXAMPLE_JWKS_PATH,
+  EXAMPLE_RESOURCE_SERVERS,
+  EXAMPLE_SERVER,
+  EXAMPLE_USER,
+} from './example-world.ts';
 import { fixFor } from './fixes.ts';
 
 /** Rules of the examples themselves (the site's convention in CONTRIBUTING.md), beside the model's spec rules. */
@@ -42,7 +51,7 @@ export const EXAMPLE_RULES = {
   'example-syntax': 'An http block holds exactly one HTTP message: request or status line, headers, blank line, body.',
   'example-meta': 'Fence meta words are expect=<error_code>, legacy and given.',
   'example-exchange':
-    'A response block follows the request it answers; requests go to auth.example.com or api.example.com.',
+    'A response block follows the request it answers; requests go to auth.example.com or a resource server of the example world.',
   'example-expect':
     'A block shows an error only when marked expect=<error_code>, and the model produces exactly that error.',
   'example-response': 'A response shows what the model answers to the request before it.',
@@ -55,7 +64,7 @@ export type ExampleRuleId = keyof typeof EXAMPLE_RULES;
 export interface Problem {
   file: string;
   line: number;
-  rule: RuleId | ExampleRuleId;
+  rule: AnyRuleId | ExampleRuleId;
   /** The full message: `file:line: what is wrong. Rule: id (citation). What to write instead.` */
   message: string;
 }
@@ -77,6 +86,9 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'consent_required',
   'invalid_token',
   'insufficient_scope',
+  'invalid_target',
+  'unknown_user_id',
+  'invalid_dpop_proof',
 ];
 
 interface Meta {
@@ -92,15 +104,17 @@ interface Step {
   ctx: Context;
   /** The server as it was before this request, for "what if" answers. */
   before: AuthorizationServer;
-  result: Exchange;
+  result: ExtendedExchange;
   /** The request was refused and that was already reported. */
   reported: boolean;
 }
 
 const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1).replace(/\.\s*$/, '');
 
-function citation(rule: RuleId | ExampleRuleId): string {
-  return rule in RULES ? citeRule(rule as RuleId) : 'CONTRIBUTING.md, "Write an HTTP example the model checks"';
+function citation(rule: AnyRuleId | ExampleRuleId): string {
+  return rule in RULES || rule in EXTENSION_RULES
+    ? citeAnyRule(rule as AnyRuleId)
+    : 'CONTRIBUTING.md, "Write an HTTP example the model checks"';
 }
 
 /** Values the next response shows, handed to the model so it issues exactly those. */
@@ -112,14 +126,16 @@ class Hints {
     this.ttl = {};
     if (!next || next.kind !== 'response') return;
     const params = responseParams(next);
-    for (const kind of ['code', 'access_token', 'refresh_token', 'device_code', 'user_code'] as const) {
+    const kinds = ['code', 'access_token', 'refresh_token', 'device_code', 'user_code', 'request_uri', 'auth_req_id'];
+    for (const kind of kinds as MintKind[]) {
       const value = params[kind];
       if (typeof value === 'string') this.values[kind] = value;
     }
     const expiresIn = Number(params['expires_in']);
     if (Number.isInteger(expiresIn) && expiresIn > 0) {
-      if (typeof params['device_code'] === 'string') this.ttl.device_code = expiresIn;
-      else this.ttl.access_token = expiresIn;
+      // expires_in is the lifetime of the first of these the response carries.
+      const of = (['device_code', 'auth_req_id', 'request_uri'] as const).find((k) => typeof params[k] === 'string');
+      this.ttl[of ?? 'access_token'] = expiresIn;
     }
     const interval = Number(params['interval']);
     if (Number.isInteger(interval) && interval > 0) this.ttl.interval = interval;
@@ -165,7 +181,7 @@ function clientIdOf(request: HttpRequest): string | undefined {
 /** Checks the ```http blocks of one page; `file` is how messages name the page (e.g. content/api-auth/x.mdx). */
 export async function checkExchange(blocks: readonly HttpBlock[], file: string, key?: SigningKey): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const report = (line: number, rule: RuleId | ExampleRuleId, what: string, fix: string): void => {
+  const report = (line: number, rule: AnyRuleId | ExampleRuleId, what: string, fix: string): void => {
     problems.push({
       file,
       line,
@@ -210,8 +226,9 @@ export async function checkExchange(blocks: readonly HttpBlock[], file: string, 
       const nextResponse = next && !('error' in next) && next.kind === 'response' ? next : undefined;
       const nextExpect = nextResponse && nextBlock ? parseMeta(nextBlock, () => undefined).expect : undefined;
       hints.set(nextExpect ? undefined : nextResponse);
-      const pending = pendingDevice(server, message);
-      now += pending ? pending.interval : 1;
+      const pending = pendingPoll(server, message);
+      // A signed proof or assertion says when the client made the request: the page's clock moves on to it.
+      now = Math.max(now + (pending ? pending.interval : 1), madeAt(message));
       const ctx: Context = { now, profile: meta.legacy ? 'rfc6749' : 'current', ttl: { ...hints.ttl } };
       const params = requestParams(message);
       if (targetPath(message.target) === '/authorize' && params['client_id'] && params['scope']) {
@@ -226,7 +243,7 @@ export async function checkExchange(blocks: readonly HttpBlock[], file: string, 
           block.line,
           'example-exchange',
           `No endpoint of the example world answers ${message.method} ${message.target} at ${header(message, 'host') ?? 'no Host'}`,
-          `Send it to ${issuerHost} (/authorize, /token, /device_authorization) or ${EXAMPLE_API.host}`,
+          `Send it to ${issuerHost} (/authorize, /par, /token, /device_authorization, /bc-authorize) or ${EXAMPLE_RESOURCE_SERVERS.map((r) => r.host).join(', ')}`,
         );
         step = undefined;
         previousKind = 'request';
@@ -352,21 +369,47 @@ function pendingDevice(server: AuthorizationServer, request: HttpRequest) {
   return code === undefined ? undefined : server.state.devices[code];
 }
 
-/** Sends one request; plays the user where the flow needs one (sign-in and consent, approving a device). */
+function pendingBackchannel(server: AuthorizationServer, request: HttpRequest) {
+  if (targetPath(request.target) !== '/token') return undefined;
+  const id = parseForm(request.body).params['auth_req_id'];
+  return id === undefined ? undefined : server.state.backchannel?.[id];
+}
+
+/** The device or CIBA request a poll is about: the client waits its interval before polling. */
+function pendingPoll(server: AuthorizationServer, request: HttpRequest): { interval: number } | undefined {
+  return pendingDevice(server, request) ?? pendingBackchannel(server, request);
+}
+
+/** The latest iat of the request's DPoP proof and client assertion; 0 when it has neither. */
+function madeAt(request: HttpRequest): number {
+  const jwts = [header(request, 'dpop'), requestParams(request)['client_assertion']];
+  const times = jwts.map((jwt) => {
+    const jws = jwt === undefined ? 'none' : decodeJws(jwt);
+    return typeof jws === 'string' ? 0 : Number(jws.claims['iat']) || 0;
+  });
+  return Math.max(0, ...times);
+}
+
+/** Sends one request; plays the user where the flow needs one (sign-in and consent, approving a device or a CIBA request). */
 async function run(
   server: AuthorizationServer,
   request: HttpRequest,
   ctx: Context,
   options: { issuerHost: string; approve: boolean },
-): Promise<Exchange | null> {
+): Promise<ExtendedExchange | null> {
   const host = header(request, 'host');
-  if (host === EXAMPLE_API.host) return callResource(server, EXAMPLE_API, request, ctx);
+  const resourceServer = EXAMPLE_RESOURCE_SERVERS.find((r) => r.host === host);
+  if (resourceServer) return callResourceExtended(server, resourceServer, request, ctx);
   if (host !== options.issuerHost) return null;
   const device = pendingDevice(server, request);
   if (device?.status === 'pending' && options.approve) {
     decideDevice(server, device.user_code, { sub: EXAMPLE_USER.sub, approve: true }, ctx);
   }
-  const result = await handle(server, request, ctx);
+  const backchannel = pendingBackchannel(server, request);
+  if (backchannel?.status === 'pending' && options.approve) {
+    decideBackchannel(server, backchannel.auth_req_id, true, ctx);
+  }
+  const result = await handleExtended(server, request, ctx);
   if (result?.outcome.kind === 'interaction') {
     const decision = await decide(
       server,
@@ -402,16 +445,18 @@ async function seedGiven(
     server.mint = mint;
   } else if (bearer !== undefined && !server.state.accessTokens[bearer]) {
     const path = targetPath(request.target);
-    const needed = EXAMPLE_API.resources.find((r) => path === r.path || path.startsWith(`${r.path}/`))?.scope ?? '';
+    const api = EXAMPLE_RESOURCE_SERVERS.find((r) => r.host === header(request, 'host'));
+    const needed = api?.resources.find((r) => path === r.path || path.startsWith(`${r.path}/`))?.scope ?? '';
     const client = EXAMPLE_SERVER.clients.find((c) => c.scopes.includes(needed)) ?? EXAMPLE_SERVER.clients[0];
     const mint = server.mint;
     server.mint = (kind) => (kind === 'access_token' ? bearer : own(kind));
-    await grantDirectly(server, { client_id: client?.client_id ?? '', sub: EXAMPLE_USER.sub, scope: needed }, saved);
+    const grant = { client_id: client?.client_id ?? '', sub: EXAMPLE_USER.sub, scope: needed };
+    await grantDirectly(server, { ...grant, ...(api?.audience !== undefined && { audience: api.audience }) }, saved);
     server.mint = mint;
   }
 }
 
-function describe(result: Exchange): string {
+function describe(result: ExtendedExchange): string {
   const { outcome } = result;
   if (outcome.kind === 'error')
     return `${outcome.error ?? `HTTP ${result.response.status} without an error code`} (${outcome.description})`;
@@ -425,9 +470,9 @@ async function whatIf(
   mode: 'direct' | 'alternative',
   current: AuthorizationServer,
   issuerHost: string,
-): Promise<{ server: AuthorizationServer; result: Exchange } | null> {
+): Promise<{ server: AuthorizationServer; result: ExtendedExchange } | null> {
   const { request, ctx } = step;
-  const attempts: Array<() => Promise<{ server: AuthorizationServer; result: Exchange | null }>> = [];
+  const attempts: Array<() => Promise<{ server: AuthorizationServer; result: ExtendedExchange | null }>> = [];
   const fromBefore =
     (change: (r: HttpRequest, s: AuthorizationServer) => HttpRequest, c: Context = ctx, approve = false) =>
     async () => {
@@ -451,6 +496,8 @@ async function whatIf(
     const server = forkServer(step.before);
     const device = pendingDevice(server, request);
     if (device) decideDevice(server, device.user_code, { sub: EXAMPLE_USER.sub, approve: false }, ctx);
+    const backchannel = pendingBackchannel(server, request);
+    if (backchannel) decideBackchannel(server, backchannel.auth_req_id, false, ctx);
     return { server, result: await run(server, request, ctx, { issuerHost, approve: false }) };
   });
   // No session, or no earlier consent, for prompt=none.
@@ -494,13 +541,13 @@ function withWrongCredentials(request: HttpRequest): HttpRequest {
   return { ...request, headers, body };
 }
 
-type Report = (line: number, rule: RuleId | ExampleRuleId, what: string, fix: string) => void;
+type Report = (line: number, rule: AnyRuleId | ExampleRuleId, what: string, fix: string) => void;
 
 /** Compares a response block with what the model answered. */
 async function compare(
   page: HttpResponse,
   block: HttpBlock,
-  result: Exchange,
+  result: ExtendedExchange,
   step: Step,
   report: Report,
   key: SigningKey,
@@ -545,7 +592,7 @@ async function compare(
     }
     const challenge = header(model, 'www-authenticate');
     if (challenge !== undefined && header(page, 'www-authenticate') === undefined) {
-      const rule: RuleId = outcome.rule.startsWith('bearer') ? outcome.rule : 'client-auth-failed';
+      const rule: AnyRuleId = outcome.error === 'invalid_client' ? 'client-auth-failed' : outcome.rule;
       report(
         line,
         rule,
@@ -564,11 +611,19 @@ async function compare(
     return;
   }
   if (outcome.kind === 'tokens') await compareTokens(page, line, result, step, report, key, now);
-  if (outcome.kind === 'device') {
+  if (outcome.kind === 'device' || outcome.kind === 'pushed' || outcome.kind === 'backchannel') {
     const shown = responseParams(page);
-    for (const field of ['device_code', 'user_code', 'verification_uri', 'expires_in'] as const) {
-      if (shown[field] === undefined)
-        report(line, 'device-response-fields', `The device authorization response has no ${field}`, `Add "${field}"`);
+    const [required, rule, what] = {
+      device: [
+        ['device_code', 'user_code', 'verification_uri', 'expires_in'],
+        'device-response-fields',
+        'device authorization',
+      ],
+      pushed: [['request_uri', 'expires_in'], 'par-response', 'pushed authorization'],
+      backchannel: [['auth_req_id', 'expires_in'], 'ciba-response-fields', 'backchannel authentication'],
+    }[outcome.kind] as [string[], AnyRuleId, string];
+    for (const field of required) {
+      if (shown[field] === undefined) report(line, rule, `The ${what} response has no ${field}`, `Add "${field}"`);
     }
     for (const [field, value] of Object.entries(outcome.body)) {
       if (shown[field] !== undefined && shown[field] !== value) {
@@ -650,7 +705,7 @@ function compareRedirect(
 async function compareTokens(
   page: HttpResponse,
   line: number,
-  result: Exchange,
+  result: ExtendedExchange,
   step: Step,
   report: Report,
   key: SigningKey,
@@ -679,8 +734,22 @@ async function compareTokens(
     if (shown[field] === undefined)
       report(line, 'token-response-fields', `The token response has no ${field}`, `Add "${field}": "${body[field]}"`);
   }
-  if (typeof shown['token_type'] === 'string' && shown['token_type'].toLowerCase() !== 'bearer') {
-    report(line, 'token-response-fields', `token_type is ${shown['token_type']}`, 'Write "token_type": "Bearer"');
+  if (typeof shown['token_type'] === 'string' && shown['token_type'].toLowerCase() !== body.token_type.toLowerCase()) {
+    const bound = body.token_type === 'DPoP' || shown['token_type'].toLowerCase() === 'dpop';
+    report(
+      line,
+      bound ? 'dpop-token-type' : 'token-response-fields',
+      `token_type is ${shown['token_type']}; the model issues a ${body.token_type} token${body.token_type === 'DPoP' ? ' bound to the DPoP proof’s key' : ' (the request has no DPoP proof)'}`,
+      `Write "token_type": "${body.token_type}"`,
+    );
+  }
+  if (body.issued_token_type !== undefined && shown['issued_token_type'] !== body.issued_token_type) {
+    report(
+      line,
+      'exchange-issued-token-type',
+      `issued_token_type is ${JSON.stringify(shown['issued_token_type'] ?? null)}; the model issues ${body.issued_token_type}`,
+      `Write "issued_token_type": "${body.issued_token_type}"`,
+    );
   }
   const requested = requestParams(step.request)['scope'];
   if (
@@ -717,10 +786,11 @@ async function compareTokens(
     report(line, rule, 'Shows a refresh_token the model does not issue for this request', 'Remove "refresh_token"');
   }
   if (body.id_token !== undefined && shown['id_token'] === undefined) {
+    const ciba = grant === 'urn:openid:params:grant-type:ciba';
     report(
       line,
-      'id-token-present',
-      `The request on line ${step.block.line} redeems a code granted openid, and the response has no id_token`,
+      ciba ? 'ciba-token-response' : 'id-token-present',
+      `The request on line ${step.block.line} ${ciba ? 'redeems a CIBA request for openid' : 'redeems a code granted openid'}, and the response has no id_token`,
       `Add "id_token": a JWT signed with the example key (npm run example:id-token), published at ${EXAMPLE_JWKS_PATH}`,
     );
   }

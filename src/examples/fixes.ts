@@ -1,9 +1,10 @@
 /**
  * What an author writes instead when an example breaks a rule: one sentence per rule, for the checker's messages.
  */
-import type { ErrorCode, RuleId } from '../lib/oauth/index.ts';
+import type { ErrorCode } from '../lib/oauth/index.ts';
+import type { AnyRuleId } from '../lib/oauth/extension-rules.ts';
 
-const FIXES: Partial<Record<RuleId, string>> = {
+const FIXES: Partial<Record<AnyRuleId, string>> = {
   'client-unknown': 'Use a client_id from src/examples/example-world.ts, or add the client there',
   'redirect-uri-mismatch':
     'Use a redirect_uri registered for the client in src/examples/example-world.ts, character for character',
@@ -29,10 +30,23 @@ const FIXES: Partial<Record<RuleId, string>> = {
     'Use the client_id and secret from src/examples/example-world.ts (Basic is base64 of client_id:secret)',
   'client-auth-required': 'Authenticate the confidential client with Authorization: Basic or client_secret',
   'bearer-invalid': 'Use an access token issued earlier on this page, or mark the block ```http given',
+  'ciba-unknown-user': 'Name a user of src/examples/example-world.ts: login_hint is a username or sub there',
+  'client-assertion-invalid':
+    'Sign the client_assertion with the key registered for the client in src/examples/example-world.ts (jwks), with iss and sub the client_id, aud the issuer and exp after the request',
+  'dpop-proof-invalid':
+    'Sign a DPoP proof with the key in its jwk header, with htm and htu of this request and iat at the page’s time',
+  'dpop-resource-proof-invalid':
+    'Send a DPoP proof signed by the key the token is bound to, with htm, htu of this request and ath = BASE64URL(SHA256(access token))',
+  'dpop-code-binding':
+    'Sign the DPoP proof with the key whose JWK thumbprint the authorization request sent as dpop_jkt',
+  'exchange-token-invalid':
+    'Exchange an access token issued earlier on this page (or mark the request that presents it ```http given) whose audience the client may exchange',
+  'exchange-invalid-target': 'Name the audience of a resource server in src/examples/example-world.ts',
+  'audience-mismatch': 'Call the resource server the token was issued for, or request a token for this one',
 };
 
 /** The fix sentence for a rule, falling back to "change it, or mark the deliberate error". */
-export function fixFor(rule: RuleId, error: ErrorCode | null): string {
+export function fixFor(rule: AnyRuleId, error: ErrorCode | null): string {
   return (
     FIXES[rule] ??
     `Change the request so the model accepts it, or, if the refusal is the point, mark the block \`\`\`http expect=${error ?? '<error_code>'}`

@@ -66,6 +66,7 @@ export function targetQuery(target: string): string {
 
 const REASONS: Record<number, string> = {
   200: 'OK',
+  201: 'Created',
   302: 'Found',
   400: 'Bad Request',
   401: 'Unauthorized',

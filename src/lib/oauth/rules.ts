@@ -6,7 +6,19 @@ import type { ErrorCode } from './types.ts';
 
 /** Documents the rules cite: file stems in the team's reference library. */
 export type DocId =
-  'rfc6749' | 'rfc6750' | 'rfc7636' | 'rfc8628' | 'rfc9700' | 'rfc10017' | 'oidc-core-1_0' | 'draft-ietf-oauth-v2-1';
+  | 'rfc6749'
+  | 'rfc6750'
+  | 'rfc7636'
+  | 'rfc8252'
+  | 'rfc8628'
+  | 'rfc8693'
+  | 'rfc9126'
+  | 'rfc9449'
+  | 'rfc9700'
+  | 'rfc10017'
+  | 'oidc-core-1_0'
+  | 'oidc-ciba-core-1_0'
+  | 'draft-ietf-oauth-v2-1';
 
 /** BCP 14 keywords, or `informative` when the cited text states none (e.g. an error code's definition). */
 export type Level =
@@ -56,8 +68,14 @@ export const RULES = {
     doc: 'rfc9700',
     section: '2.1',
     level: 'MUST',
-    says: 'redirect_uri must equal a registered redirect URI character for character; a mismatch is shown to the user and never redirected (RFC 6749 section 4.1.2.1).',
+    says: 'redirect_uri must equal a registered redirect URI character for character, except the port of a loopback IP redirect URI (RFC 8252 section 7.3); a mismatch is shown to the user and never redirected (RFC 6749 section 4.1.2.1).',
     error: user,
+  },
+  'redirect-uri-loopback-port': {
+    doc: 'rfc8252',
+    section: '7.3',
+    level: 'MUST',
+    says: 'A loopback IP redirect URI (http://127.0.0.1 or http://[::1]) is accepted with any port; the rest must match exactly.',
   },
   'redirect-uri-required': {
     doc: 'rfc6749',
@@ -475,10 +493,15 @@ export const DOC_NAMES: Record<DocId, string> = {
   rfc6749: 'RFC 6749',
   rfc6750: 'RFC 6750',
   rfc7636: 'RFC 7636',
+  rfc8252: 'RFC 8252',
   rfc8628: 'RFC 8628',
+  rfc8693: 'RFC 8693',
+  rfc9126: 'RFC 9126',
+  rfc9449: 'RFC 9449',
   rfc9700: 'RFC 9700',
   rfc10017: 'RFC 10017',
   'oidc-core-1_0': 'OpenID Connect Core 1.0',
+  'oidc-ciba-core-1_0': 'OpenID Connect CIBA Core 1.0',
   'draft-ietf-oauth-v2-1': 'OAuth 2.1 (draft-ietf-oauth-v2-1)',
 };
 

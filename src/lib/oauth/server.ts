@@ -43,13 +43,21 @@ export interface Context {
   /** Which rules apply; `current` unless told otherwise. */
   profile?: Profile;
   /** Lifetimes for what this call issues, overriding the configuration. */
-  ttl?: { access_token?: number; device_code?: number; interval?: number };
+  ttl?: {
+    access_token?: number;
+    device_code?: number;
+    interval?: number;
+    auth_req_id?: number;
+    request_uri?: number;
+  };
 }
 
-/** A token endpoint success body (RFC 6749 section 5.1, OIDC Core section 3.1.3.3). */
+/** A token endpoint success body (RFC 6749 section 5.1, OIDC Core section 3.1.3.3, RFC 8693 section 2.2.1). */
 export interface TokenBody {
   access_token: string;
-  token_type: 'Bearer';
+  /** DPoP when the token is bound to the client's DPoP key (RFC 9449 section 5). */
+  token_type: 'Bearer' | 'DPoP';
+  issued_token_type?: string;
   expires_in: number;
   refresh_token?: string;
   scope: string;
@@ -66,9 +74,9 @@ export interface DeviceBody {
   interval: number;
 }
 
-/** What a step did, for a playground to show without parsing HTTP. */
-export type Outcome =
-  | { kind: 'error'; rule: RuleId; error: ErrorCode | null; channel: ErrorChannel; description: string }
+/** What a step did, for a playground to show without parsing HTTP. `R`: the rule ids its errors can name. */
+export type Outcome<R extends string = RuleId> =
+  | { kind: 'error'; rule: R; error: ErrorCode | null; channel: ErrorChannel; description: string }
   | { kind: 'interaction'; ticket: string; client_id: string; scope: string }
   | { kind: 'redirect'; redirect_uri: string; params: Record<string, string>; fragment: boolean }
   | { kind: 'tokens'; grant: GrantType; body: TokenBody }
@@ -76,10 +84,10 @@ export type Outcome =
   | { kind: 'resource'; client_id: string; sub?: string; scope: string };
 
 /** One step: the request, the response, what happened, and both messages as on the wire. */
-export interface Exchange {
+export interface Exchange<O = Outcome> {
   request: HttpRequest | undefined;
   response: HttpResponse;
-  outcome: Outcome;
+  outcome: O;
   wire: { request: string | undefined; response: string };
 }
 
@@ -120,7 +128,8 @@ export function forkServer(server: AuthorizationServer): AuthorizationServer {
 const scopesOf = (scope: string | undefined): string[] => (scope ?? '').split(' ').filter(Boolean);
 const hostOf = (url: string): string => new URL(url).host;
 
-function exchange(request: HttpRequest | undefined, res: HttpResponse, outcome: Outcome): Exchange {
+/** Builds an Exchange with both messages on the wire. */
+export function exchange<O>(request: HttpRequest | undefined, res: HttpResponse, outcome: O): Exchange<O> {
   return { request, response: res, outcome, wire: { request: request && toWire(request), response: toWire(res) } };
 }
 
@@ -132,19 +141,28 @@ function applies(id: RuleId, ctx: Context): boolean {
   return !(ruleOf(id).current && ctx.profile === 'rfc6749');
 }
 
-function errorOutcome(id: RuleId, description: string): Outcome & { kind: 'error' } {
-  const { error } = ruleOf(id);
+function errorOutcome<R extends string>(
+  id: R,
+  description: string,
+  rule: Rule = ruleOf(id as string as RuleId),
+): Outcome<R> & { kind: 'error' } {
+  const { error } = rule;
   if (!error) throw new Error(`Rule ${id} produces no error`);
   return { kind: 'error', rule: id, error: error.code, channel: error.channel, description };
 }
 
 /** An error the user sees at the authorization server: never a redirect (RFC 6749 section 4.1.2.1). */
-function userError(request: HttpRequest, id: RuleId, description: string): Exchange {
+export function userError<R extends string = RuleId>(
+  request: HttpRequest,
+  id: R,
+  description: string,
+  rule?: Rule,
+): Exchange<Outcome<R>> {
   const page = `<!doctype html><title>Sign-in error</title><p>${description.replace(/</g, '&lt;')}</p>`;
   return exchange(
     request,
     response(400, [['Content-Type', 'text/html; charset=utf-8']], page),
-    errorOutcome(id, description),
+    errorOutcome(id, description, rule),
   );
 }
 
@@ -155,10 +173,16 @@ function redirectTo(uri: string, params: Record<string, string | undefined>, fra
   return response(302, [['Location', `${uri}${separator}${encoded}`]]);
 }
 
-/** A direct error response (RFC 6749 section 5.2), with WWW-Authenticate for invalid_client. */
-function directError(server: AuthorizationServer, request: HttpRequest, id: RuleId, description: string): Exchange {
-  const outcome = errorOutcome(id, description);
-  const status = ruleOf(id).error?.status ?? 400;
+/** A direct error response (RFC 6749 section 5.2), with WWW-Authenticate for invalid_client; `rule` for rules outside RULES. */
+export function directError<R extends string = RuleId>(
+  server: AuthorizationServer,
+  request: HttpRequest,
+  id: R,
+  description: string,
+  rule?: Rule,
+): Exchange<Outcome<R>> {
+  const outcome = errorOutcome(id, description, rule);
+  const status = (rule ?? ruleOf(id as string as RuleId)).error?.status ?? 400;
   const headers: Header[] = [['Cache-Control', 'no-store']];
   // RFC 6749 section 5.2: a 401 names the scheme the client may use; MUST when it tried Basic.
   if (status === 401) headers.unshift(['WWW-Authenticate', `Basic realm="${hostOf(server.config.issuer)}"`]);
@@ -166,6 +190,21 @@ function directError(server: AuthorizationServer, request: HttpRequest, id: Rule
     request,
     jsonResponse(status, { error: outcome.error, error_description: description }, headers),
     outcome,
+  );
+}
+
+const LOOPBACK = /^(http:\/\/(?:127\.0\.0\.1|\[::1\]))(?::\d+)?(?=[/?#]|$)/;
+
+/**
+ * Exact string match (RFC 9700 section 2.1), except that a loopback IP redirect URI may name any port
+ * (RFC 8252 sections 7.3 and 8.4): `http://127.0.0.1:51004/cb` matches a registered `http://127.0.0.1/cb`.
+ */
+export function redirectUriMatches(registered: string, sent: string): boolean {
+  if (registered === sent) return true;
+  return (
+    LOOPBACK.test(sent) &&
+    LOOPBACK.test(registered) &&
+    sent.replace(LOOPBACK, '$1') === registered.replace(LOOPBACK, '$1')
   );
 }
 
@@ -191,8 +230,14 @@ export async function handle(
   }
 }
 
-function authorize(server: AuthorizationServer, request: HttpRequest, ctx: Context): Promise<Exchange> | Exchange {
-  const { params } = parseForm(request.method === 'POST' ? request.body : targetQuery(request.target));
+/** The authorization endpoint; `pushed` are the parameters of a pushed request (RFC 9126 section 4) instead of the request's own. */
+export function authorize(
+  server: AuthorizationServer,
+  request: HttpRequest,
+  ctx: Context,
+  pushed?: Record<string, string>,
+): Promise<Exchange> | Exchange {
+  const params = pushed ?? parseForm(request.method === 'POST' ? request.body : targetQuery(request.target)).params;
   const client = findClient(server, params['client_id']);
   if (!client) {
     const id = params['client_id'];
@@ -201,7 +246,7 @@ function authorize(server: AuthorizationServer, request: HttpRequest, ctx: Conte
   const scopes = scopesOf(params['scope']);
   const openid = scopes.includes('openid');
   let redirectUri = params['redirect_uri'];
-  if (redirectUri !== undefined && !client.redirect_uris.includes(redirectUri)) {
+  if (redirectUri !== undefined && !client.redirect_uris.some((r) => redirectUriMatches(r, redirectUri ?? ''))) {
     return userError(
       request,
       'redirect-uri-mismatch',
@@ -275,6 +320,7 @@ function authorize(server: AuthorizationServer, request: HttpRequest, ctx: Conte
     ...(state !== undefined && { state }),
     ...(params['nonce'] !== undefined && { nonce: params['nonce'] }),
     ...(challenge !== undefined && { code_challenge: challenge, code_challenge_method: 'S256' as const }),
+    ...(params['dpop_jkt'] !== undefined && { dpop_jkt: params['dpop_jkt'] }),
     created_at: ctx.now,
   };
   if (scopesOf(params['prompt']).includes('none')) {
@@ -350,6 +396,7 @@ async function complete(
         code_challenge: pending.code_challenge,
         code_challenge_method: 'S256' as const,
       }),
+      ...(pending.dpop_jkt !== undefined && { dpop_jkt: pending.dpop_jkt }),
       auth_time: ctx.now,
       expires_at: ctx.now + (server.config.codeTtl ?? 600),
       used: false,
@@ -376,14 +423,28 @@ async function complete(
   });
 }
 
+/** How `issue` binds and marks what it issues. */
+export interface IssueOptions {
+  /** Tokens issued, and revoked, together. */
+  family: string;
+  refresh?: boolean;
+  idToken?: { nonce?: string; auth_time: number; acr?: string };
+  /** Bind to this DPoP key: token_type DPoP, and a public client's refresh token too (RFC 9449 section 5). */
+  jkt?: string;
+  /** The resource server the access token is for; the server's default audience when omitted. */
+  audience?: string;
+  /** Who acts for the subject (RFC 8693 section 4.1). */
+  actor?: string;
+}
+
 /** Issues an access token (and, as asked, a refresh token and an ID token) and records them. */
-async function issue(
+export async function issue(
   server: AuthorizationServer,
   clientId: string,
   sub: string | undefined,
   scope: string,
   ctx: Context,
-  options: { family: string; refresh?: boolean; idToken?: { nonce?: string; auth_time: number } },
+  options: IssueOptions,
 ): Promise<TokenBody> {
   const client = findClient(server, clientId);
   const ttl = ctx.ttl?.access_token ?? client?.accessTokenTtl ?? server.config.accessTokenTtl ?? 3600;
@@ -396,8 +457,14 @@ async function issue(
     family: options.family,
     expires_at: ctx.now + ttl,
     revoked: false,
+    ...(options.jkt !== undefined && { jkt: options.jkt }),
+    ...((options.audience ?? server.config.defaultAudience) !== undefined && {
+      audience: options.audience ?? server.config.defaultAudience,
+    }),
+    ...(options.actor !== undefined && { actor: options.actor }),
   };
-  const body: TokenBody = { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope };
+  const tokenType = options.jkt === undefined ? 'Bearer' : 'DPoP';
+  const body: TokenBody = { access_token: accessToken, token_type: tokenType, expires_in: ttl, scope };
   if (options.refresh) {
     const refreshToken = server.mint('refresh_token');
     server.state.refreshTokens[refreshToken] = {
@@ -408,6 +475,8 @@ async function issue(
       family: options.family,
       used: false,
       revoked: false,
+      // RFC 9449 section 5: only a public client's refresh token is bound to its DPoP key.
+      ...(options.jkt !== undefined && client?.type === 'public' && { jkt: options.jkt }),
     };
     body.refresh_token = refreshToken;
   }
@@ -421,6 +490,7 @@ async function issue(
         iat: ctx.now,
         auth_time: options.idToken.auth_time,
         ...(options.idToken.nonce !== undefined && { nonce: options.idToken.nonce }),
+        ...(options.idToken.acr !== undefined && { acr: options.idToken.acr }),
         at_hash: await atHash(accessToken),
       },
       server.key,
@@ -432,13 +502,18 @@ async function issue(
 /** Issues tokens as if the user had authorized the client earlier, outside the steps shown (e.g. a playground's starting point). */
 export async function grantDirectly(
   server: AuthorizationServer,
-  grant: { client_id: string; sub: string; scope: string },
+  grant: { client_id: string; sub: string; scope: string; audience?: string },
   ctx: Context,
 ): Promise<TokenBody> {
-  return issue(server, grant.client_id, grant.sub, grant.scope, ctx, { family: server.mint('ticket'), refresh: true });
+  return issue(server, grant.client_id, grant.sub, grant.scope, ctx, {
+    family: server.mint('ticket'),
+    refresh: true,
+    ...(grant.audience !== undefined && { audience: grant.audience }),
+  });
 }
 
-function tokenResponse(request: HttpRequest, grant: GrantType, body: TokenBody): Exchange {
+/** A successful token response (RFC 6749 section 5.1). */
+export function tokenResponse(request: HttpRequest, grant: GrantType, body: TokenBody): Exchange {
   const headers: Header[] = [
     ['Cache-Control', 'no-store'],
     ['Pragma', 'no-cache'],
@@ -446,12 +521,14 @@ function tokenResponse(request: HttpRequest, grant: GrantType, body: TokenBody):
   return exchange(request, jsonResponse(200, body, headers), { kind: 'tokens', grant, body });
 }
 
-function isFormPost(request: HttpRequest): boolean {
+/** A POST with an application/x-www-form-urlencoded body. */
+export function isFormPost(request: HttpRequest): boolean {
   const type = header(request, 'content-type') ?? '';
   return request.method === 'POST' && type.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
 }
 
-type Authenticated = { client: ClientConfig } | { rule: RuleId; description: string };
+/** The authenticated client, or the rule its authentication broke. */
+export type Authenticated = { client: ClientConfig } | { rule: RuleId; description: string };
 
 /** client_id and secret from a Basic credential; each part was form-encoded first (RFC 6749 section 2.3.1). */
 function decodeBasic(credential: string): [string, string] | null {
@@ -466,8 +543,8 @@ function decodeBasic(credential: string): [string, string] | null {
   }
 }
 
-/** Client authentication at the token and device endpoints (RFC 6749 sections 2.3.1 and 3.2.1). */
-function authenticate(
+/** Client authentication with a secret or none at the token and device endpoints (RFC 6749 sections 2.3.1 and 3.2.1). */
+export function authenticate(
   server: AuthorizationServer,
   request: HttpRequest,
   params: Record<string, string>,
@@ -526,11 +603,18 @@ function revokeFamily(server: AuthorizationServer, family: string): void {
   for (const record of Object.values(server.state.refreshTokens)) if (record.family === family) record.revoked = true;
 }
 
-async function token(server: AuthorizationServer, request: HttpRequest, ctx: Context): Promise<Exchange> {
+/** The token endpoint; `options.client` was authenticated by the caller, `options.jkt` binds the tokens (RFC 9449 section 5). */
+export async function token(
+  server: AuthorizationServer,
+  request: HttpRequest,
+  ctx: Context,
+  options: { client?: ClientConfig; jkt?: string } = {},
+): Promise<Exchange> {
   const fail = (id: RuleId, description: string): Exchange => directError(server, request, id, description);
   if (!isFormPost(request)) return fail('token-request-post', 'a token request is a POST with a form-encoded body');
   const { params } = parseForm(request.body);
-  const auth = authenticate(server, request, params);
+  const auth = options.client ? { client: options.client } : authenticate(server, request, params);
+  const jkt = options.jkt;
   if ('rule' in auth) return fail(auth.rule, auth.description);
   const { client } = auth;
   const grant = params['grant_type'];
@@ -592,6 +676,7 @@ async function token(server: AuthorizationServer, request: HttpRequest, ctx: Con
     const body = await issue(server, client.client_id, record.sub, record.scope, ctx, {
       family: code,
       refresh,
+      ...(jkt !== undefined && { jkt }),
       ...(scopesOf(record.scope).includes('openid') && {
         idToken: { auth_time: record.auth_time, ...(record.nonce !== undefined && { nonce: record.nonce }) },
       }),
@@ -619,6 +704,7 @@ async function token(server: AuthorizationServer, request: HttpRequest, ctx: Con
     const body = await issue(server, client.client_id, record.sub, requested.join(' '), ctx, {
       family: record.family,
       refresh: rotate,
+      ...(jkt !== undefined && { jkt }),
     });
     if (rotate && body.refresh_token) {
       const fresh = server.state.refreshTokens[body.refresh_token];
@@ -645,6 +731,7 @@ async function token(server: AuthorizationServer, request: HttpRequest, ctx: Con
     const body = await issue(server, client.client_id, sub, scope, ctx, {
       family: server.mint('ticket'),
       refresh: grantType === 'password' && refresh,
+      ...(jkt !== undefined && { jkt }),
     });
     return tokenResponse(request, grantType, body);
   }
@@ -667,7 +754,11 @@ async function token(server: AuthorizationServer, request: HttpRequest, ctx: Con
     return fail('device-pending', 'the user has not approved yet');
   }
   device.status = 'redeemed';
-  const body = await issue(server, client.client_id, device.sub, device.scope, ctx, { family: deviceCode, refresh });
+  const body = await issue(server, client.client_id, device.sub, device.scope, ctx, {
+    family: deviceCode,
+    refresh,
+    ...(jkt !== undefined && { jkt }),
+  });
   return tokenResponse(request, grantType, body);
 }
 
@@ -735,17 +826,20 @@ export interface ProtectedResource {
 /** A resource server that accepts the authorization server's bearer tokens. */
 export interface ResourceServerConfig {
   host: string;
+  /** Its resource URI or logical name, the audience of tokens meant for it (RFC 9700 section 2.3, RFC 8707). */
+  audience?: string;
   resources: readonly ProtectedResource[];
 }
 
-/** A request to the resource server with a bearer token (RFC 6750 sections 2.1 and 3). */
+/** A request to the resource server with a bearer token (RFC 6750 sections 2.1 and 3); `scheme` DPoP once its proof was checked (RFC 9449 section 7.1). */
 export function callResource(
   server: AuthorizationServer,
   resourceServer: ResourceServerConfig,
   request: HttpRequest,
   ctx: Context,
+  scheme: 'Bearer' | 'DPoP' = 'Bearer',
 ): Exchange {
-  const realm = `Bearer realm="${resourceServer.host}"`;
+  const realm = `${scheme} realm="${resourceServer.host}"`;
   const fail = (id: RuleId, description: string, extra = ''): Exchange => {
     const outcome = errorOutcome(id, description);
     const challenge = outcome.error
@@ -753,7 +847,7 @@ export function callResource(
       : realm;
     return exchange(request, response(ruleOf(id).error?.status ?? 401, [['WWW-Authenticate', challenge]]), outcome);
   };
-  const value = /^Bearer\s+(\S+)$/i.exec(header(request, 'authorization') ?? '')?.[1];
+  const value = new RegExp(`^${scheme}\\s+(\\S+)$`, 'i').exec(header(request, 'authorization') ?? '')?.[1];
   if (value === undefined) return fail('bearer-missing', 'the request carries no access token');
   const record = server.state.accessTokens[value];
   if (!record || record.revoked) return fail('bearer-invalid', 'the access token is not valid');

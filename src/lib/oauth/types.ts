@@ -3,13 +3,18 @@
  * server's configuration and its state.
  */
 
-/** grant_type values the token endpoint knows (RFC 6749 sections 4.1.3, 4.3.2, 4.4.2, 6; RFC 8628 section 3.4). */
+/**
+ * grant_type values the token endpoint knows (RFC 6749 sections 4.1.3, 4.3.2, 4.4.2, 6; RFC 8628 section 3.4;
+ * CIBA section 10.1 and RFC 8693 section 2.1, served by `handleExtended`).
+ */
 export type GrantType =
   | 'authorization_code'
   | 'client_credentials'
   | 'refresh_token'
   | 'password'
-  | 'urn:ietf:params:oauth:grant-type:device_code';
+  | 'urn:ietf:params:oauth:grant-type:device_code'
+  | 'urn:openid:params:grant-type:ciba'
+  | 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 /** Grants a client may be registered for: the token endpoint's grant types plus the implicit grant. */
 export type ClientGrant = GrantType | 'implicit';
@@ -17,11 +22,20 @@ export type ClientGrant = GrantType | 'implicit';
 /** The device grant's grant_type value (RFC 8628 section 3.4). */
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code' satisfies GrantType;
 
+/** The CIBA grant_type value (OpenID Connect CIBA Core section 10.1). */
+export const CIBA_GRANT = 'urn:openid:params:grant-type:ciba' satisfies GrantType;
+
+/** The token exchange grant_type value (RFC 8693 section 2.1). */
+export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange' satisfies GrantType;
+
 /** response_type values the model recognises (RFC 6749 sections 4.1.1, 4.2.1; OpenID Connect Core section 3). */
 export type ResponseType =
   'code' | 'token' | 'id_token' | 'id_token token' | 'code id_token' | 'code token' | 'code id_token token';
 
-/** Error codes of RFC 6749 sections 4.1.2.1 and 5.2, RFC 8628 section 3.5, RFC 6750 section 3.1 and OIDC Core section 3.1.2.6. */
+/**
+ * Error codes of RFC 6749 sections 4.1.2.1 and 5.2, RFC 8628 section 3.5, RFC 6750 section 3.1, OIDC Core section
+ * 3.1.2.6, RFC 8693 section 2.2.2 (invalid_target), CIBA section 13 (unknown_user_id) and RFC 9449 section 5.
+ */
 export type ErrorCode =
   | 'invalid_request'
   | 'unauthorized_client'
@@ -38,7 +52,10 @@ export type ErrorCode =
   | 'login_required'
   | 'consent_required'
   | 'invalid_token'
-  | 'insufficient_scope';
+  | 'insufficient_scope'
+  | 'invalid_target'
+  | 'unknown_user_id'
+  | 'invalid_dpop_proof';
 
 /** Client types of RFC 6749 section 2.1. */
 export type ClientType = 'public' | 'confidential';
@@ -63,7 +80,7 @@ export interface ClientConfig {
   type: ClientType;
   /** The client secret of a confidential client; public clients have none. */
   secret?: string;
-  /** Registered redirect URIs, compared by exact string match (RFC 9700 section 2.1). */
+  /** Registered redirect URIs, compared by exact string match (RFC 9700 section 2.1), any port for loopback IPs (RFC 8252 section 7.3). */
   redirect_uris: readonly string[];
   /** Grants this client may use. */
   grants: readonly ClientGrant[];
@@ -71,6 +88,22 @@ export interface ClientConfig {
   scopes: readonly string[];
   /** Lifetime of access tokens issued to this client, in seconds; the server's default when omitted. */
   accessTokenTtl?: number;
+  /** Public keys the client signs its `private_key_jwt` client assertions with (OIDC Core section 9). */
+  jwks?: { keys: readonly PublicKeyJwk[] };
+  /** Token exchange policy: the audiences of subject tokens this client may exchange (RFC 8693 section 2.2.2). */
+  exchangeFrom?: readonly string[];
+}
+
+/** A public EC (P-256) or RSA key in JWK form, as a client registers it or a DPoP proof carries it. */
+export interface PublicKeyJwk {
+  kty: string;
+  kid?: string;
+  alg?: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+  n?: string;
+  e?: string;
 }
 
 /** A resource owner who can sign in at the authorization server. */
@@ -117,6 +150,16 @@ export interface ServerConfig {
   deviceCodeTtl?: number;
   /** Polling interval in seconds (RFC 8628 section 3.2 `interval`). */
   deviceInterval?: number;
+  /** Audience of access tokens issued without a `resource` or `audience` (RFC 9700 section 2.3). */
+  defaultAudience?: string;
+  /** Resource URIs and logical names the server issues tokens for (RFC 8693 section 2.1, RFC 8707). */
+  audiences?: readonly string[];
+  /** Lifetime of a pushed request's request_uri in seconds (RFC 9126 section 2.2). */
+  requestUriTtl?: number;
+  /** Default lifetime of a CIBA auth_req_id in seconds (CIBA section 7.3). */
+  backchannelTtl?: number;
+  /** How far a DPoP proof's or client assertion's iat may be from the server's clock, in seconds (RFC 9449 section 11.1). */
+  proofWindow?: number;
 }
 
 /** A pending authorization request waiting for the user to sign in and decide. */
@@ -131,6 +174,8 @@ export interface PendingAuthorization {
   nonce?: string;
   code_challenge?: string;
   code_challenge_method?: ChallengeMethod;
+  /** JWK thumbprint the code is bound to (RFC 9449 section 10). */
+  dpop_jkt?: string;
   created_at: number;
 }
 
@@ -145,6 +190,8 @@ export interface CodeRecord {
   nonce?: string;
   code_challenge?: string;
   code_challenge_method?: ChallengeMethod;
+  /** JWK thumbprint the code is bound to (RFC 9449 section 10). */
+  dpop_jkt?: string;
   auth_time: number;
   expires_at: number;
   used: boolean;
@@ -162,6 +209,12 @@ export interface AccessTokenRecord {
   family: string;
   expires_at: number;
   revoked: boolean;
+  /** JWK thumbprint of the DPoP key the token is bound to (RFC 9449 section 6.1, `cnf.jkt`). */
+  jkt?: string;
+  /** The resource server the token is meant for (RFC 9700 section 2.3). */
+  audience?: string;
+  /** Who acts for the subject, after a token exchange (RFC 8693 section 4.1, `act`). */
+  actor?: string;
 }
 
 /** An issued refresh token; `family` ties rotated tokens together for reuse detection (RFC 9700 section 4.14.2). */
@@ -174,6 +227,31 @@ export interface RefreshTokenRecord {
   /** Rotated away: presenting it again is reuse. */
   used: boolean;
   revoked: boolean;
+  /** DPoP key a public client's refresh token is bound to (RFC 9449 section 5). */
+  jkt?: string;
+}
+
+/** A pushed authorization request (RFC 9126 section 2) waiting for its request_uri to be used. */
+export interface PushedRecord {
+  request_uri: string;
+  client_id: string;
+  params: Record<string, string>;
+  expires_at: number;
+  used: boolean;
+}
+
+/** A CIBA authentication request (CIBA section 7) and its progress. */
+export interface BackchannelRecord {
+  auth_req_id: string;
+  client_id: string;
+  sub: string;
+  scope: string;
+  acr?: string;
+  expires_at: number;
+  interval: number;
+  status: 'pending' | 'approved' | 'denied' | 'redeemed';
+  auth_time?: number;
+  last_poll?: number;
 }
 
 /** A device authorization request (RFC 8628 section 3.1) and its progress. */
@@ -198,7 +276,14 @@ export interface ServerState {
   devices: Record<string, DeviceRecord>;
   consents: ConsentConfig[];
   serial: number;
+  /** Pushed authorization requests by request_uri (RFC 9126). */
+  pushed?: Record<string, PushedRecord>;
+  /** CIBA requests by auth_req_id. */
+  backchannel?: Record<string, BackchannelRecord>;
+  /** jti values of client assertions and DPoP proofs already seen, with when they may be forgotten. */
+  jtis?: Record<string, number>;
 }
 
 /** Kinds of value the server mints. */
-export type MintKind = 'ticket' | 'code' | 'access_token' | 'refresh_token' | 'device_code' | 'user_code';
+export type MintKind =
+  'ticket' | 'code' | 'access_token' | 'refresh_token' | 'device_code' | 'user_code' | 'request_uri' | 'auth_req_id';

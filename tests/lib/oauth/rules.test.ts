@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { citeRule, RULES, type Rule, type RuleId } from '../../../src/lib/oauth/index.ts';
-import { RULE_QUOTES } from '../../../src/lib/oauth/rule-quotes.ts';
+import { citeRule, RULES, type Rule } from '../../../src/lib/oauth/index.ts';
+import { EXTENSION_RULES } from '../../../src/lib/oauth/extension-rules.ts';
+import { EXTENSION_RULE_QUOTES, RULE_QUOTES } from '../../../src/lib/oauth/rule-quotes.ts';
 
 // The team's offline copies of the specifications; the citation checks run wherever they are present.
 const REFERENCE = process.env['RFC_REFERENCE_DIR'] ?? '/work/shared/reference/rfc';
@@ -20,13 +21,17 @@ function sectionText(doc: string, section: string): string | null {
   return [lines[start], ...body].join(' ').replace(/\s+/g, ' ');
 }
 
-const entries = Object.entries(RULES as Record<string, Rule>);
+const entries = [
+  ...Object.entries(RULES as Record<string, Rule>),
+  ...Object.entries(EXTENSION_RULES as Record<string, Rule>),
+];
+const QUOTES: Record<string, string> = { ...RULE_QUOTES, ...EXTENSION_RULE_QUOTES };
 
 describe.runIf(existsSync(REFERENCE))('every rule’s citation matches the specification text', () => {
   test.each(entries)('%s: the quote is in the cited section, which states the cited level', (id, rule) => {
     const text = sectionText(rule.doc, rule.section);
     expect(text, `${rule.doc} has no section ${rule.section}`).not.toBeNull();
-    expect(text).toContain(RULE_QUOTES[id as RuleId].replace(/\s+/g, ' '));
+    expect(text).toContain(QUOTES[id]?.replace(/\s+/g, ' '));
     // "MUST" must appear on its own, not only as part of "MUST NOT".
     const keyword = rule.level === 'MUST' || rule.level === 'SHOULD' ? `${rule.level}(?! NOT)` : rule.level;
     if (rule.level !== 'informative') expect(text).toMatch(new RegExp(`\\b${keyword}\\b`));
@@ -38,6 +43,10 @@ describe('rule data', () => {
     if (!rule.error) return;
     if (rule.error.channel === 'redirect') expect(rule.error.status).toBe(302);
     else expect(rule.error.status).toBeGreaterThanOrEqual(400);
+  });
+
+  test('the extension rules do not reuse an id of RULES', () => {
+    expect(Object.keys(EXTENSION_RULES).filter((id) => id in RULES)).toEqual([]);
   });
 
   test('citeRule writes the document, section and level as messages show them', () => {

@@ -12,11 +12,66 @@ import {
   tokenRequest,
   verifyJwt,
 } from '../../../src/lib/oauth/index.ts';
-import { at, authorize, CB, HOST, makeServer, send, spaAuthorize, spaCode, spaRedeem, T0 } from './support.ts';
+import {
+  at,
+  authorize,
+  CB,
+  HOST,
+  makeServer,
+  send,
+  spaAuthorize,
+  spaCode,
+  spaRedeem,
+  T0,
+  VERIFIER,
+} from './support.ts';
 
 const API = { host: 'api.test', resources: [{ path: '/read', scope: 'read' }] };
 
 describe('authorization endpoint', () => {
+  const desktop = (redirect_uri: string) =>
+    authorize({
+      response_type: 'code',
+      client_id: 'desktop',
+      redirect_uri,
+      scope: 'read',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    });
+
+  test.each(['http://127.0.0.1:51004/cb', 'http://127.0.0.1/cb', 'http://[::1]:61023/cb'])(
+    'RFC 8252 7.3 and RFC 9700 2.1: the loopback IP redirect URI %s is accepted with any port',
+    async (uri) => {
+      const server = await makeServer();
+      const first = await send(server, desktop(uri));
+      if (first.outcome.kind !== 'interaction') throw new Error(JSON.stringify(first.outcome));
+      const done = await decide(server, first.outcome.ticket, { sub: 'alice', approve: true }, at(T0));
+      expect(header(done.response, 'location')).toMatch(new RegExp(`^${uri.replace(/[.[\]]/g, '\\$&')}\\?code=`));
+      const code = done.outcome.kind === 'redirect' ? (done.outcome.params['code'] ?? '') : '';
+      const redeem = (redirect_uri: string) =>
+        tokenRequest(
+          HOST,
+          { grant_type: 'authorization_code', code, redirect_uri, code_verifier: VERIFIER },
+          { method: 'none', client_id: 'desktop' },
+        );
+      // RFC 6749 4.1.3: the token request repeats the redirect_uri as sent, port included.
+      expect((await send(forkServer(server), redeem('http://127.0.0.1:9/cb'))).outcome).toMatchObject({
+        rule: 'code-redirect-uri-mismatch',
+      });
+      expect((await send(server, redeem(uri))).outcome.kind).toBe('tokens');
+    },
+  );
+
+  test.each([
+    ['another path', 'http://127.0.0.1:51004/other'],
+    ['https instead of http', 'https://127.0.0.1:51004/cb'],
+    ['localhost, which is not a loopback IP literal (RFC 8252 8.3)', 'http://localhost:51004/cb'],
+    ['a host that starts like a loopback IP', 'http://127.0.0.1.evil.test:51004/cb'],
+  ])('RFC 9700 2.1: only the port may differ; %s is refused', async (_what, uri) => {
+    const result = await send(await makeServer(), desktop(uri));
+    expect(result.outcome).toMatchObject({ kind: 'error', rule: 'redirect-uri-mismatch', channel: 'user' });
+  });
+
   test('RFC 6749 4.1.2: a code is issued to the redirect_uri with the exact state of the request', async () => {
     const server = await makeServer();
     const first = await send(server, spaAuthorize({ state: 'a b&c' }));

@@ -65,6 +65,13 @@ export const CONFIG: ServerConfig = {
       grants: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
       scopes: ['openid', 'read'],
     },
+    {
+      client_id: 'desktop',
+      type: 'public',
+      redirect_uris: ['http://127.0.0.1/cb', 'http://[::1]/cb', 'http://localhost/cb'],
+      grants: ['authorization_code'],
+      scopes: ['read'],
+    },
     { client_id: 'cli-public-cc', type: 'public', redirect_uris: [], grants: ['client_credentials'], scopes: ['read'] },
   ],
 };
