@@ -395,6 +395,19 @@ describe('the home page', () => {
     expect(errors).toEqual([]);
   });
 
+  test.each(TODAY_ROUTES.map((r) => ({ ...r, route: r.answers.join(', ') })))(
+    'its quiz reaches every outcome: answering $route names the $grant and links to its page',
+    async (route) => {
+      const { quiz, errors } = await openQuiz('');
+      await answerAll(quiz, route.answers);
+      await quiz.getByRole('heading', { level: 3, name: route.grant, exact: true }).waitFor();
+      expect(await quiz.getByRole('link', { name: `Read the ${route.grant} page` }).getAttribute('href')).toBe(
+        route.page,
+      );
+      expect(errors).toEqual([]);
+    },
+  );
+
   test('every grant page is two clicks away, through Grants compared', async () => {
     const { page } = await openPage(browser, siteUrl);
     pages.push(page);
