@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE_PRIVATE_JWK } from '../../src/examples/example-key.ts';
-import { EXAMPLE_API, EXAMPLE_SERVER, validateExampleWorld } from '../../src/examples/example-world.ts';
+import { EXAMPLE_RESOURCE_SERVERS, EXAMPLE_SERVER, validateExampleWorld } from '../../src/examples/example-world.ts';
 import { makeExampleIdToken } from '../../src/examples/id-token.ts';
 import { atHash, verifyJwt, type Jwks } from '../../src/lib/oauth/index.ts';
 
@@ -9,7 +9,7 @@ const published = JSON.parse(readFileSync('public/examples/jwks.json', 'utf8')) 
 
 describe('the example world', () => {
   test('is consistent', () => {
-    expect(validateExampleWorld(EXAMPLE_SERVER, EXAMPLE_API)).toEqual([]);
+    expect(validateExampleWorld(EXAMPLE_SERVER, EXAMPLE_RESOURCE_SERVERS)).toEqual([]);
   });
 
   test('reports a public client with a secret and a wildcard redirect URI', () => {
@@ -30,6 +30,35 @@ describe('the example world', () => {
       'Client x is public but has a secret; public clients cannot keep one (RFC 6749 section 2.1).',
       'Client x: redirect URI https://*.example.com/cb has a wildcard or fragment; register exact URIs.',
       'A consent names unknown client task-board.',
+    ]);
+  });
+
+  test('reports a confidential client with neither secret nor key, a public CIBA client and an API audience the server does not know', () => {
+    const broken = {
+      ...EXAMPLE_SERVER,
+      consents: [],
+      clients: [
+        {
+          client_id: 'keyless',
+          type: 'confidential' as const,
+          redirect_uris: [],
+          grants: ['client_credentials' as const],
+          scopes: ['reports.read'],
+        },
+        {
+          client_id: 'kiosk',
+          type: 'public' as const,
+          redirect_uris: [],
+          grants: ['urn:openid:params:grant-type:ciba' as const],
+          scopes: ['openid'],
+        },
+      ],
+    };
+    const api = { host: 'reports.example.com', audience: 'https://reports.example.com/', resources: [] };
+    expect(validateExampleWorld(broken, [api])).toEqual([
+      'Client keyless is confidential but has neither a secret nor a registered key.',
+      'Client kiosk is public but allowed CIBA, whose clients authenticate (CIBA section 7.1).',
+      'API reports.example.com has audience https://reports.example.com/, which the server does not issue tokens for.',
     ]);
   });
 
