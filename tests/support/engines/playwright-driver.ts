@@ -44,7 +44,16 @@ export class FirefoxEngine implements Engine {
 
   async open(url: string, options: OpenOptions = {}): Promise<EnginePage> {
     const browser = await this.browser(options);
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    const context = await browser
+      .newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } })
+      .catch((error: Error) => {
+        // The moz-firefox channel is experimental and follows Firefox's BiDi support version by version.
+        throw new Error(
+          `playwright-core cannot open a page in Firefox ${browser.version()} ` +
+            `over WebDriver BiDi (${error.message.split('\n')[0]}). Keep playwright-core at the version pinned in ` +
+            'package.json, or check a new version against this Firefox first (tests/engines/firefox.test.ts).',
+        );
+      });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => {

@@ -215,11 +215,13 @@ class WebDriverLocator implements Locator {
     await this.session.call('POST', await this.el('/click'));
   }
   async fill(value: string) {
-    // Select all and type over it, as a reader would (select() does not apply to every kind of field): Control+A,
-    // release the modifier (U+E000), Backspace, then the new text.
+    // Select what is there and type over it, as a reader would; an empty value is a Backspace over the selection.
+    // (select() does not apply to number fields; the focused suite fills text fields only.)
     const el = await this.first();
-    await this.session.call('POST', `/element/${el[ELEMENT]}/value`, { text: `\uE009a\uE000\uE003${value}` });
+    await this.session.execute('arguments[0].focus(); arguments[0].select();', [el]);
+    await this.session.call('POST', `/element/${el[ELEMENT]}/value`, { text: value === '' ? '\uE003' : value });
   }
+
   async focus() {
     await this.session.execute('arguments[0].focus()', [await this.first()]);
   }
