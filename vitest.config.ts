@@ -23,6 +23,17 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        test: {
+          name: 'engines',
+          include: ['tests/engines/**/*.test.ts'],
+          // The reader's flows in Firefox and WebKit, on the same build as the e2e project (or one of its own).
+          globalSetup: ['tests/support/engines/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          maxWorkers: 2,
+        },
+      },
     ],
   },
 });

@@ -71,6 +71,13 @@ dialog.addEventListener('click', (e) => {
   if (e.target === dialog) dialog.close();
 });
 document.getElementById('search-close')?.addEventListener('click', () => dialog.close());
+// WebKit's search fields take Escape for themselves (to clear the text, even an empty one), so the modal dialog
+// never gets its cancel: in Safari, Escape in the field the dialog opens in would not close search.
+input.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  e.preventDefault();
+  dialog.close();
+});
 input.form?.addEventListener('submit', (e) => {
   e.preventDefault();
   /** @type {HTMLAnchorElement | null} */ (list.querySelector('a'))?.click();
