@@ -107,7 +107,6 @@ function htmlNode(html: string, mdx: boolean): ElementContent {
  * plugin, which reports it as the error's location (without it, Astro adds a second, wrong `file:0:0`).
  */
 export class AuthorError extends Error {
-  override name = 'DiagramError';
   /** The page's line the mistake is on, read by Astro's MDX plugin. */
   readonly line: number | undefined;
   /** Always 1: the mistake is somewhere on the line. */
@@ -120,6 +119,9 @@ export class AuthorError extends Error {
     this.stack = message;
   }
 }
+
+// On the prototype, not the instance: Node then prints the error as its message alone, with no `{ name: … }`.
+AuthorError.prototype.name = 'DiagramError';
 
 const isMdx = (file: VFile) => file.path?.endsWith('.mdx') ?? false;
 

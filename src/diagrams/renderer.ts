@@ -75,12 +75,13 @@ export interface DiagramRenderer {
 
 /** The browser could not draw: one sentence naming it, what failed and what to do. No stack: it would not help. */
 export class BrowserFailure extends Error {
-  override name = 'BrowserFailure';
   constructor(message: string) {
     super(message);
     this.stack = message;
   }
 }
+// On the prototype, not the instance: Node then prints the error as its message alone, with no `{ name: … }`.
+BrowserFailure.prototype.name = 'BrowserFailure';
 
 /** One launched browser and its page pool; replaced as a whole when the browser dies. */
 interface Session {
