@@ -27,7 +27,13 @@ describe("a diagram drawn in the reader's browser", { timeout: 120_000 }, () => 
     const { page, errors } = await openPage(browser, `${server.url}sequences/`, {
       viewport: { width: 390, height: 800 },
     });
-    for (const figure of await page.locator('figure.diagram').all()) await figure.scrollIntoViewIfNeeded();
+    // Scrolled to by id, inside the page: the drawing replaces each figure element while the test goes on.
+    const ids = await page.locator('figure.diagram').evaluateAll((figures) => figures.map((f) => f.id));
+    expect(ids).toHaveLength(2);
+    for (const id of ids) {
+      await page.evaluate((id) => document.getElementById(id)!.scrollIntoView(), id);
+      await page.locator(`figure[id="${id}"][data-diagram="drawn"]`).waitFor({ timeout: 60_000 });
+    }
     for (const name of ['Client credentials sequence', 'Refresh token sequence']) {
       const image = page.getByRole('img', { name });
       await image.waitFor({ timeout: 60_000 });
