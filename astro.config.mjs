@@ -9,6 +9,7 @@ import { diagrams as diagramsIntegration } from './src/diagrams/integration.ts';
 import { diagramStyleHashes, themeScriptHash } from './src/integrations/csp.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { reproducibleIslands, tokenizeWholeLines } from './src/integrations/reproducible.ts';
 import { siteUrlCheck } from './src/integrations/site-url-check.ts';
 import { markdownPipeline } from './src/markdown/pipeline.ts';
 import { LOCAL_SITE_URL, readSettings } from './src/settings.ts';
@@ -30,7 +31,9 @@ export default defineConfig({
     siteUrlCheck(settings),
     // Before anything is rendered: every specification link and citation checked against the texts.
     citationCheck(settings),
-    // After the build: search index, then CSP hashes for diagram styles, then the link check over the result.
+    // After the build: island uids that do not depend on the checkout's folder, then the search index, then CSP
+    // hashes for diagram styles, then the link check over the result.
+    reproducibleIslands(),
     pagefindIndex(),
     diagramStyleHashes(),
     linkCheck(base, settings),
@@ -55,7 +58,10 @@ export default defineConfig({
   markdown: {
     processor: unified(markdownPipeline({ base, diagrams })),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
-    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
+    shikiConfig: {
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      transformers: [tokenizeWholeLines],
+    },
   },
   vite: {
     build: {

@@ -1,4 +1,6 @@
-import { mermaidConfig } from './meta.ts';
+import { figureHtml } from './figure.ts';
+import { mermaidConfig, wrapSequenceLabels } from './meta.ts';
+import { scopeIds } from './svg-ids.ts';
 import { mergeThemes } from './svg-themes.ts';
 
 /**
@@ -29,16 +31,16 @@ async function draw(figure: HTMLElement): Promise<void> {
   const id = `${figure.id}-svg`;
   const draw = async (theme: 'light' | 'dark') => {
     mermaid.initialize(mermaidConfig(theme) as Parameters<typeof mermaid.initialize>[0]);
-    return (await mermaid.render(id, source)).svg;
+    return scopeIds((await mermaid.render(id, wrapSequenceLabels(source))).svg, id);
   };
-  // The same single SVG the build would have made: light markup, dark styles scoped to the dark theme.
-  const svg = mergeThemes(await draw('light'), await draw('dark'), id);
-  const holder = document.createElement('div');
-  holder.innerHTML = svg; // Mermaid's own output, sanitised by it (securityLevel "strict").
-  const element = holder.querySelector('svg');
-  if (!element) return;
-  element.setAttribute('role', 'img');
-  element.setAttribute('aria-label', pre.getAttribute('data-title') ?? '');
-  pre.replaceWith(element);
-  figure.dataset['diagram'] = 'drawn';
+  // The same figure the build would have made, from the same function: Mermaid's own output, sanitised by it
+  // (securityLevel "strict"), with the light markup and the dark styles scoped to the dark theme.
+  figure.outerHTML = figureHtml({
+    id: figure.id,
+    title: pre.getAttribute('data-title') ?? '',
+    description: figure.querySelector('figcaption')?.textContent ?? '',
+    drawing: { svg: mergeThemes(await draw('light'), await draw('dark'), id) },
+  });
+  const drawn = document.getElementById(figure.id);
+  if (drawn) drawn.dataset['diagram'] = 'drawn';
 }

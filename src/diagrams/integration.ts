@@ -17,9 +17,9 @@ export interface Diagrams {
  * (counts are SVGs, one per diagram and theme): `[diagrams] 0 drawn, 812 from cache, 0 browsers started`.
  */
 export function diagrams(settings: RendererSettings): Diagrams {
-  const renderer = createRenderer(settings);
-  let warned = false;
   let logger: { warn(message: string): void } = console;
+  const renderer = createRenderer(settings, { warn: (line) => logger.warn(line) });
+  let warned = false;
   const close = () => renderer.close();
   return {
     renderer,

@@ -51,7 +51,12 @@ export type DiagramTheme = (typeof DIAGRAM_THEMES)[number];
 // time still fit when the reader's browser substitutes a narrower font, so nothing is clipped.
 const FONT = 'Verdana, "DejaVu Sans", "Bitstream Vera Sans", sans-serif';
 
-/** Mermaid configuration for a theme; part of the cache key, so changing it re-renders every diagram. */
+/**
+ * Mermaid configuration for a theme; part of the cache key, so changing it re-renders every diagram.
+ * Sequence labels are not wrapped by Mermaid (`wrap: false`): its wrapping breaks a word wider than an actor box
+ * with a hyphen (`client_credentia-` / `ls`), and a protocol value must read as written. wrapSequenceLabels breaks
+ * them between words instead, and Mermaid spaces the lifelines to fit the widest line.
+ */
 export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
   return {
     startOnLoad: false,
@@ -60,7 +65,43 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
     fontFamily: FONT,
     htmlLabels: false,
     flowchart: { htmlLabels: false, useMaxWidth: true },
-    sequence: { useMaxWidth: true, wrap: true },
-    themeVariables: { fontFamily: FONT, fontSize: '15px' },
+    sequence: { useMaxWidth: true, wrap: false },
+    // Mermaid's shadows are CSS drop-shadow() filters on SVG shapes, which WebKit does not draw: none anywhere.
+    themeVariables: { fontFamily: FONT, fontSize: '15px', dropShadow: 'none' },
   };
+}
+
+/** Longest line, in characters, wrapSequenceLabels makes of several words; a longer single word keeps its line. */
+export const SEQUENCE_LABEL_CHARS = 20;
+
+// A message (`A->>B: text`, any arrow, with optional activation marks) or a note (`Note over A,B: text`).
+const SEQUENCE_LABEL =
+  /^(\s*(?:[^\s:]+\s*(?:<<)?--?(?:>>|>|x|\)|\|\\|\|\/|\/\/|\\\\)[+-]?\s*[^\s:]+|Note\s+(?:over|left of|right of)\s+[^:]+)\s*:\s*)(.+)$/i;
+
+/**
+ * Breaks the labels of a sequence diagram's messages and notes into lines of at most SEQUENCE_LABEL_CHARS
+ * characters, only between words, with Mermaid's `<br/>`: a parameter name or value is never hyphenated or
+ * cut. Labels that already hold a `<br>`, and every other diagram type, are left as written.
+ */
+export function wrapSequenceLabels(source: string): string {
+  if (!/^\s*sequenceDiagram\b/.test(source)) return source;
+  return source
+    .split('\n')
+    .map((line) => {
+      const match = SEQUENCE_LABEL.exec(line);
+      const [, head, label] = match ?? [];
+      if (head === undefined || label === undefined || /<br\s*\/?>/i.test(label)) return line;
+      return head + wrapWords(label.trim(), SEQUENCE_LABEL_CHARS).join('<br/>');
+    })
+    .join('\n');
+}
+
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }

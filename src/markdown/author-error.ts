@@ -12,7 +12,6 @@ export function sourceLocation(file: Pick<VFile, 'path' | 'cwd'>, line?: number)
  * no stack trace, which would only bury that sentence among the build's own frames.
  */
 export class AuthorError extends Error {
-  override name = 'AuthorError';
   /** The line in the author's file, when known: Astro's MDX step prints it as the error's location (not :0:0). */
   readonly line: number | undefined;
   readonly column: number | undefined;
@@ -23,3 +22,6 @@ export class AuthorError extends Error {
     this.column = line === undefined ? undefined : 1;
   }
 }
+
+// On the prototype, not the instance: Node then prints the error as its message alone, with no `{ name: … }`.
+AuthorError.prototype.name = 'AuthorError';
