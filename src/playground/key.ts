@@ -23,11 +23,3 @@ export async function generateSigningKey(): Promise<SigningKey> {
     publicJwk: { kty: 'RSA', kid: PLAYGROUND_KID, use: 'sig', alg: 'RS256', n, e },
   };
 }
-
-/** Why the playground cannot run here, or null when Web Crypto is available. */
-export function webCryptoProblem(scope: { isSecureContext?: boolean; crypto?: { subtle?: unknown } }): string | null {
-  if (scope.crypto?.subtle) return null;
-  return scope.isSecureContext === false
-    ? 'The playground hashes PKCE verifiers and signs ID tokens with Web Crypto, which browsers only offer on pages opened over https:// or on localhost. This page was opened over plain http:// on another host: open it over https:// (or from localhost) to run the playground.'
-    : 'The playground hashes PKCE verifiers and signs ID tokens with Web Crypto (crypto.subtle), which this browser does not provide. Open the page in a current browser over https://.';
-}

@@ -2,6 +2,7 @@
  * The moves a reader can make at each point of a scenario: what each is called, which fields it sends, their
  * prefilled values, and which moves the scenario allows next (the first one is the flow's natural next step).
  */
+import { EXAMPLE_SERVER } from '../examples/example-world.ts';
 import { GRANTS, type GrantId } from './grants.ts';
 
 /** One thing the reader makes happen. */
@@ -94,20 +95,10 @@ export interface ClientMemory {
   justIssued?: boolean;
 }
 
-const confidential = (grant: GrantId): boolean =>
-  grant === 'authorization-code' || grant === 'client-credentials' || grant === 'password';
-
-/** The client's secret as the example world registers it (confidential clients only). */
-export const CLIENT_SECRETS: Readonly<Partial<Record<GrantId, string>>> = {
-  'authorization-code': 'not-a-real-secret-9Tn4Vc',
-  'client-credentials': 'not-a-real-secret-Qz81Lw',
-  password: 'not-a-real-secret-4Rm7Hx',
-};
-
 const REDIRECT_URI = 'https://app.example.com/callback';
 
 function clientAuth(grant: GrantId): Fields {
-  const secret = CLIENT_SECRETS[grant];
+  const secret = EXAMPLE_SERVER.clients.find((c) => c.client_id === GRANTS[grant].client_id)?.secret;
   return secret === undefined
     ? { client_id: GRANTS[grant].client_id }
     : { client_id: GRANTS[grant].client_id, client_secret: secret };
@@ -170,9 +161,6 @@ export function defaultFields(
       return { path: info.api, access_token: memory.accessToken ?? '' };
   }
 }
-
-/** True for grants whose token requests authenticate with a client secret. */
-export const usesSecret = confidential;
 
 /** The move that starts (or restarts) a grant. */
 export function firstMove(grant: GrantId): MoveKind {

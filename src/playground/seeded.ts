@@ -42,7 +42,10 @@ export function seededMint(bytes: (count: number) => Uint8Array): (kind: MintKin
   };
 }
 
-/** A fresh seed from the platform's random numbers (the only impure line: the island calls it). */
-export function newSeed(random: (bytes: Uint8Array) => Uint8Array): string {
-  return base64UrlEncode(random(new Uint8Array(9)));
+/** Octets of randomness in a seed (12 base64url characters). */
+export const SEED_OCTETS = 9;
+
+/** A seed from random octets (the island draws them from crypto.getRandomValues). */
+export function newSeed(octets: Uint8Array): string {
+  return base64UrlEncode(octets);
 }

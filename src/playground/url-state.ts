@@ -3,13 +3,12 @@
  * fields being edited, in one query parameter the playground owns. Read back without ever trusting it: anything
  * malformed, unknown or too long decodes to null, and the scenario starts over.
  */
-import type { Profile } from '../lib/oauth/index.ts';
-import { isGrantId, type GrantId } from './grants.ts';
+import { base64url, base64urlDecode, type Profile } from '../lib/oauth/index.ts';
+import { isGrantId, PARAM, type GrantId } from './grant-ids.ts';
+
+export { grantOfParam, PARAM } from './grant-ids.ts';
 import { MOVE_TITLES, REQUEST_MOVES, type Fields, type Move, type MoveKind, type RequestMoveKind } from './moves.ts';
 import { SEED_PATTERN } from './seeded.ts';
-
-/** The query parameter the playground owns. */
-export const PARAM = 'playground';
 
 /** Everything a shared link restores. */
 export interface Scenario {
@@ -29,18 +28,10 @@ const MAX_VALUE = 2_000;
 const MAX_WAIT = 366 * 24 * 3600;
 const FIELD_NAME = /^[a-z_]{1,32}$/;
 
-const encoder = new TextEncoder();
-
-function toBase64url(text: string): string {
-  let binary = '';
-  for (const byte of encoder.encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 function fromBase64url(text: string): string | null {
+  const bytes = base64urlDecode(text);
   try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    return bytes && new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
@@ -62,7 +53,7 @@ export function encodeScenario(scenario: Scenario): string {
   if (scenario.draft && (Object.keys(scenario.draft.edits).length > 0 || scenario.moves.length > 0)) {
     payload['d'] = [scenario.draft.kind, scenario.draft.edits];
   }
-  return `${scenario.grant}.${scenario.seed}.${toBase64url(JSON.stringify(payload))}`;
+  return `${scenario.grant}.${scenario.seed}.${base64url(new TextEncoder().encode(JSON.stringify(payload)))}`;
 }
 
 function isFields(value: unknown): value is Fields {
@@ -117,12 +108,6 @@ export function decodeScenario(raw: string | null): Scenario | null {
     draft = { kind: d[0], edits: { ...d[1] } };
   }
   return { grant, seed, profile: p === 'rfc6749' ? 'rfc6749' : 'current', moves: moves as Move[], draft };
-}
-
-/** Only the grant of a parameter value ("device-code" or "device-code.…"), for the shell to decide whether to start. */
-export function grantOfParam(raw: string | null): GrantId | null {
-  const grant = raw?.split('.')[0];
-  return isGrantId(grant) ? grant : null;
 }
 
 /**
