@@ -18,10 +18,10 @@ export function IdTokenView({ token, jwks }: Props) {
             ID token: the RS256 signature verifies against the playground’s JWKS (key {String(token.header['kid'])}).
           </p>
           <div class="playground__columns">
-            <pre tabIndex={0} aria-label="ID token header, decoded">
+            <pre tabIndex={0} role="group" aria-label="ID token header, decoded">
               <code>{json(token.header)}</code>
             </pre>
-            <pre tabIndex={0} aria-label="ID token claims, decoded">
+            <pre tabIndex={0} role="group" aria-label="ID token claims, decoded">
               <code>{json(token.claims)}</code>
             </pre>
           </div>
@@ -31,7 +31,7 @@ export function IdTokenView({ token, jwks }: Props) {
       )}
       <details>
         <summary>The playground’s JWKS (its key was generated in this page)</summary>
-        <pre tabIndex={0} aria-label="JWKS">
+        <pre tabIndex={0} role="group" aria-label="JWKS">
           <code>{json(jwks)}</code>
         </pre>
       </details>

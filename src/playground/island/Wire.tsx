@@ -8,7 +8,7 @@ export function Wire({ label, text }: Props) {
   return (
     <figure class="playground__wire">
       <figcaption>{label}</figcaption>
-      <pre tabIndex={0} aria-label={label}>
+      <pre tabIndex={0} role="group" aria-label={label}>
         <code>{text}</code>
       </pre>
     </figure>
