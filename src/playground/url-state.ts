@@ -111,14 +111,13 @@ export function decodeScenario(raw: string | null): Scenario | null {
 }
 
 /**
- * The address with the playground's parameter set to `value` (or removed when null), every other parameter and
- * the fragment left exactly as they were. Returns path, query and hash.
+ * A link to `href` with the playground's parameter set to `value`, every other parameter left byte for byte, and the
+ * fragment set to `anchor` so the link opens at the playground. Returns path, query and hash.
  */
-export function urlWithScenario(href: string, value: string | null): string {
+export function urlWithScenario(href: string, value: string, anchor: string): string {
   const url = new URL(href);
   const query = url.search.slice(1);
   const kept = query === '' ? [] : query.split('&').filter((part) => part.split('=')[0] !== PARAM);
-  if (value !== null) kept.push(`${PARAM}=${value}`);
-  const search = kept.length > 0 ? `?${kept.join('&')}` : '';
-  return `${url.pathname}${search}${url.hash}`;
+  kept.push(`${PARAM}=${value}`);
+  return `${url.pathname}?${kept.join('&')}#${anchor}`;
 }

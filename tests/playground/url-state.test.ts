@@ -64,10 +64,11 @@ describe('the playground URL state', () => {
     expect(grantOfParam(null)).toBeNull();
   });
 
-  test('writing the state leaves every other parameter and the fragment byte for byte', () => {
-    const href = 'https://site.test/playground/?a=1&b=%20x+y&playground=old&c#step-2';
-    expect(urlWithScenario(href, 'implicit')).toBe('/playground/?a=1&b=%20x+y&c&playground=implicit#step-2');
-    expect(urlWithScenario(href, null)).toBe('/playground/?a=1&b=%20x+y&c#step-2');
-    expect(urlWithScenario('https://site.test/p/', null)).toBe('/p/');
+  test('a link to the scenario leaves every other parameter byte for byte and opens at the playground', () => {
+    const href = 'https://site.test/playground/?a=1&b=%20x+y&playground=old&c#intro';
+    expect(urlWithScenario(href, 'implicit', 'playground-title')).toBe(
+      '/playground/?a=1&b=%20x+y&c&playground=implicit#playground-title',
+    );
+    expect(urlWithScenario('https://site.test/p/', 'x', 'top')).toBe('/p/?playground=x#top');
   });
 });

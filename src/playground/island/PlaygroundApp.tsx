@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { GRANTS, type GrantId } from '../grants.ts';
 import { GrantPicker } from './GrantPicker.tsx';
 import { NextMove } from './NextMove.tsx';
+import { ShareLink } from './ShareLink.tsx';
 import { StepCard } from './StepCard.tsx';
 import { usePlayground } from './use-playground.ts';
 
@@ -22,9 +23,13 @@ export default function PlaygroundApp({ fixedGrant, headingLevel, focus }: AppPr
   useEffect(() => {
     if (moved > 0) stepsEnd.current?.querySelector<HTMLElement>('li:last-child [tabindex="-1"]')?.focus();
   }, [moved]);
+  // Only when the reader pressed Start: a restart keeps focus where the reader is (a grant radio, Start over).
+  const opened = useRef(false);
   useEffect(() => {
-    if (focus && view && view.session.steps.length === 0) next.current?.focus();
-  }, [view?.scenario.seed]);
+    if (!view || opened.current) return;
+    opened.current = true;
+    if (focus) next.current?.focus();
+  }, [view]);
 
   if (!view) return <p class="playground__loading">Generating the playground’s signing key…</p>;
   const { session, scenario } = view;
@@ -55,6 +60,7 @@ export default function PlaygroundApp({ fixedGrant, headingLevel, focus }: AppPr
         </ol>
       )}
       <NextMove view={view} level={headingLevel} headingRef={next} busy={busy} onMove={act} onPrepare={prepare} />
+      <ShareLink key={view.param} param={view.param} />
       <p class="playground__restart">
         <button type="button" class="playground__button" onClick={() => restart()} disabled={busy}>
           Start over

@@ -1,4 +1,4 @@
-/** The playground's only contact with the page around it: its query parameter and the platform's random numbers. */
+/** The playground's only contact with the page around it: the address it was opened at, the clipboard, random numbers. */
 import { newSeed, SEED_OCTETS } from '../seeded.ts';
 import { PARAM, urlWithScenario } from '../url-state.ts';
 
@@ -7,11 +7,22 @@ export function readParam(): string | null {
   return new URLSearchParams(window.location.search).get(PARAM);
 }
 
-/** Shows the scenario in the address bar without adding a history entry; other parameters stay as they are. */
-export function writeParam(value: string | null): void {
-  const next = urlWithScenario(window.location.href, value);
-  const now = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-  if (next !== now) window.history.replaceState(window.history.state, '', next);
+/**
+ * The link that opens this scenario. The address bar itself is left alone: any change to it makes the browser fetch
+ * the site's icon again, with the address as Referer, which would send the scenario to the site's server.
+ */
+export function scenarioLink(value: string): string {
+  return `${window.location.origin}${urlWithScenario(window.location.href, value, 'playground-title')}`;
+}
+
+/** Copies text with the async Clipboard API; false when the browser refuses. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A fresh seed from crypto.getRandomValues. */

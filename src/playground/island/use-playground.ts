@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Profile, SigningKey } from '../../lib/oauth/index.ts';
-import { DEFAULT_GRANT, isGrantId, type GrantId } from '../grants.ts';
+import { DEFAULT_GRANT, GRANTS, isGrantId, type GrantId } from '../grants.ts';
 import { generateSigningKey } from '../key.ts';
 import { firstMove, REQUEST_MOVES, type Fields, type Move, type MoveKind, type RequestMoveKind } from '../moves.ts';
 import { citationOf, createSession, fieldsOf, movesOf, perform, replay, type Session } from '../session.ts';
 import { decodeScenario, encodeScenario, grantOfParam, type Scenario } from '../url-state.ts';
-import { randomSeed, readParam, writeParam } from './browser.ts';
+import { randomSeed, readParam } from './browser.ts';
 
 /** What the playground renders: the session, the scenario and the move being prepared. */
 export interface PlaygroundView {
@@ -14,6 +14,8 @@ export interface PlaygroundView {
   /** The move being prepared, its prefilled fields and the reader's edits. */
   draft: { kind: MoveKind; defaults: Fields; edits: Fields };
   moves: MoveKind[];
+  /** The scenario as the value of the playground's URL parameter. */
+  param: string;
 }
 
 const isRequest = (kind: MoveKind): kind is RequestMoveKind => (REQUEST_MOVES as readonly string[]).includes(kind);
@@ -35,14 +37,14 @@ export function usePlayground(fixedGrant: GrantId | undefined) {
     const defaults = isRequest(kind) ? fieldsOf(session, kind) : {};
     const kept = Object.fromEntries(Object.entries(edits).filter(([name]) => name in defaults));
     const next = { ...scenario, draft: { kind, edits: kept } };
-    writeParam(encodeScenario(next));
-    setView({ session, scenario: next, draft: { kind, defaults, edits: kept }, moves });
+    setView({ session, scenario: next, draft: { kind, defaults, edits: kept }, moves, param: encodeScenario(next) });
   };
 
   const begin = async (grant: GrantId, profile: Profile) => {
     setBusy(true);
     const scenario: Scenario = { grant, seed: randomSeed(), profile, moves: [] };
     show(await createSession({ ...scenario, key: key.current! }), scenario);
+    setAnnouncement(`${GRANTS[grant].title}: a new scenario starts.`);
     setBusy(false);
   };
 
@@ -69,12 +71,15 @@ export function usePlayground(fixedGrant: GrantId | undefined) {
   const act = async (move: Move) => {
     if (!view || busy) return;
     setBusy(true);
-    const step = await perform(view.session, move);
-    show(view.session, { ...view.scenario, moves: [...view.scenario.moves, move], draft: undefined });
-    const cite = step.result.rule ? ` ${citationOf(step.result.rule).text}.` : '';
-    setAnnouncement(`Step ${step.number}: ${step.title}. ${step.result.text}${cite}`);
-    setMoved((n) => n + 1);
-    setBusy(false);
+    try {
+      const step = await perform(view.session, move);
+      show(view.session, { ...view.scenario, moves: [...view.scenario.moves, move], draft: undefined });
+      const cite = step.result.rule ? ` ${citationOf(step.result.rule).text}.` : '';
+      setAnnouncement(`Step ${step.number}: ${step.title}. ${step.result.text}${cite}`);
+      setMoved((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const prepare = (kind: MoveKind, edits: Fields = {}) => {
