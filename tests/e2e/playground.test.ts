@@ -396,7 +396,9 @@ describe('on a grant page', () => {
     expect(await page.getByRole('radio').count()).toBe(0);
     const last = await run(page, [SEND, SEND]);
     expect(await wire(last, 'Response')).toMatch(/^HTTP\/1\.1 200 OK\n/);
-    expect(page.url()).toMatch(/\/api-auth\/grant\/client-credentials\/\?playground=client-credentials\./);
+    expect(await page.getByLabel('Link to this scenario').inputValue()).toMatch(
+      /\/api-auth\/grant\/client-credentials\/\?playground=client-credentials\.[\w-]+\.[\w-]+#playground-run$/,
+    );
     await expectClean(opened);
   });
 });
@@ -407,7 +409,7 @@ describe('a scenario in the address bar', () => {
     await run(opened.page, [{ grant: 'Device Authorization (RFC 8628)' }, SEND, { press: 'Approve on the phone' }]);
     await opened.page.getByLabel('device_code', { exact: true }).fill('edited-device-code');
     const link = await opened.page.getByLabel('Link to this scenario').inputValue();
-    expect(link).toMatch(/\/playground\/\?ref=a%20b&x=1&playground=device-code\.[\w-]+\.[\w-]+#playground-title$/);
+    expect(link).toMatch(/\/playground\/\?ref=a%20b&x=1&playground=device-code\.[\w-]+\.[\w-]+#playground-run$/);
     // The address bar is left alone, so the browser has no reason to fetch anything (its icon) again.
     expect(opened.page.url()).toBe(`${PLAYGROUND}?ref=a%20b&x=1`);
     const response = await wire(step(opened.page, 1), 'Response');
@@ -433,7 +435,7 @@ describe('a scenario in the address bar', () => {
     ],
     ['markup', '?playground=client-credentials.%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E'],
   ])('a tampered link (%s) runs no script and starts the scenario over', async (_name, query) => {
-    const { page, errors } = await openPage(browser, `${PLAYGROUND}${query}#playground-title`);
+    const { page, errors } = await openPage(browser, `${PLAYGROUND}${query}#playground-run`);
     const dialogs: string[] = [];
     page.on('dialog', (d) => dialogs.push(d.message()));
     await nextHeading(page).waitFor({ timeout: 15_000 });

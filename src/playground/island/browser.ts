@@ -8,11 +8,11 @@ export function readParam(): string | null {
 }
 
 /**
- * The link that opens this scenario. The address bar itself is left alone: any change to it makes the browser fetch
+ * The link that opens this scenario, scrolled to the playground so it hydrates and starts. The address bar itself is left alone: any change to it makes the browser fetch
  * the site's icon again, with the address as Referer, which would send the scenario to the site's server.
  */
 export function scenarioLink(value: string): string {
-  return `${window.location.origin}${urlWithScenario(window.location.href, value, 'playground-title')}`;
+  return `${window.location.origin}${urlWithScenario(window.location.href, value, 'playground-run')}`;
 }
 
 /** Copies text with the async Clipboard API; false when the browser refuses. */
