@@ -88,6 +88,7 @@ export const RULE_QUOTES: Record<RuleId, string> = {
   'id-token-at-hash':
     'Its value is the base64url encoding of the left-most half of the hash of the octets of the ASCII representation of the "access_token" value',
   'state-round-trip': 'REQUIRED if the "state" parameter was present in the client authorization request.',
+  'client-state-check': 'The client MUST implement CSRF protection for its redirection URI.',
   'implicit-no-refresh': 'The authorization server MUST NOT issue a refresh token.',
   'client-credentials-no-refresh': 'A refresh token SHOULD NOT be included.',
   'refresh-rotation': 'MUST either rotate refresh tokens on each use',

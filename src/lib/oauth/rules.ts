@@ -459,6 +459,12 @@ export const RULES = {
     level: 'REQUIRED',
     says: 'The authorization response returns the exact state of the request.',
   },
+  'client-state-check': {
+    doc: 'rfc6749',
+    section: '10.12',
+    level: 'MUST',
+    says: 'The client compares the state in the redirect with the one it sent and refuses the redirect when they differ (CSRF protection for its redirection URI).',
+  },
   'implicit-no-refresh': {
     doc: 'rfc6749',
     section: '4.2.2',

@@ -1,0 +1,536 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { CHROMIUM_ARGS, findBrowser } from '../../src/diagrams/find-browser.ts';
+import { readSettings } from '../../src/settings.ts';
+import { axeViolations, launch, openPage } from '../support/browser.ts';
+
+const siteUrl = inject('siteUrl');
+const dist = process.env['E2E_DIST'] ?? 'dist';
+const PLAYGROUND = `${siteUrl}playground/`;
+/** The issue's budget for the playground's own JavaScript (everything it loads but Preact), gzip. */
+const BUDGET_GZIP = 20_000;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
+const startButton = (page: Page) => button(page, 'Start the playground');
+const nextHeading = (page: Page) => page.getByRole('heading', { name: /^Next: / });
+const step = (page: Page, n: number) => page.getByRole('region', { name: new RegExp(`^Step ${n}: `) });
+const stepCount = (page: Page) => page.getByRole('heading', { name: /^Step \d+: / }).count();
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  /** Every request the page made after the playground had loaded. */
+  requests: string[];
+}
+
+/** Opens a page with a playground, presses Start and waits for the first move; from then on records requests. */
+async function openPlayground(url = PLAYGROUND): Promise<Opened> {
+  const { page, errors } = await openPage(browser, url);
+  const start = startButton(page);
+  await start.scrollIntoViewIfNeeded();
+  await expect.poll(() => start.isEnabled(), { timeout: 15_000 }).toBe(true);
+  await start.click();
+  await nextHeading(page).waitFor({ timeout: 15_000 });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  return { page, errors, requests };
+}
+
+/** The scenario shown in a shared link starts by itself; waits for it. */
+async function openShared(url: string): Promise<Opened> {
+  const { page, errors } = await openPage(browser, url);
+  await nextHeading(page).waitFor({ timeout: 15_000 });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  return { page, errors, requests };
+}
+
+/** Waits until a restart has finished: the control shows the new choice and the playground is no longer busy. */
+async function settled(page: Page, chosen: () => Promise<boolean>): Promise<void> {
+  await expect.poll(chosen).toBe(true);
+  await expect.poll(() => page.locator('.playground__app').getAttribute('aria-busy')).toBe('false');
+  expect(await stepCount(page)).toBe(0);
+}
+
+/** One thing the reader does. */
+type Act =
+  | { fill: Record<string, string>; press?: string }
+  | { press: string }
+  | { instead: string; press?: string }
+  | { wait: number }
+  | { grant: string }
+  | { legacy: true };
+
+/** Does it by role and label, then checks that focus moved to the new step's heading and the step was announced. */
+async function act(page: Page, action: Act): Promise<void> {
+  const before = await stepCount(page);
+  if ('grant' in action) {
+    await page.getByRole('radio', { name: action.grant, exact: true }).click();
+    await settled(page, () => page.getByRole('radio', { name: action.grant, exact: true }).isChecked());
+    return;
+  }
+  if ('legacy' in action) {
+    const legacy = page.getByRole('checkbox', { name: /^Run the server as RFC 6749 defined it/ });
+    await legacy.click();
+    await settled(page, () => legacy.isChecked());
+    return;
+  }
+  if ('instead' in action) {
+    await button(page.getByRole('group', { name: 'Other moves' }), action.instead).click();
+    await expect.poll(() => nextHeading(page).innerText()).toBe(`Next: ${action.instead}`);
+  }
+  if ('fill' in action)
+    for (const [name, value] of Object.entries(action.fill)) await page.getByLabel(name, { exact: true }).fill(value);
+  if ('wait' in action) {
+    await page.getByLabel('Seconds to advance the simulated clock').fill(String(action.wait));
+    await button(page, 'Advance the clock').click();
+  } else if ('press' in action && action.press !== undefined) {
+    await button(page, action.press).click();
+  } else if ('instead' in action) {
+    return;
+  } else {
+    await button(page, 'Send').click();
+  }
+  const n = before + 1;
+  await step(page, n).waitFor();
+  await expect.poll(() => focusedText(page)).toMatch(new RegExp(`^Step ${n}: `));
+  await expect
+    .poll(() => page.locator('.playground').getByRole('status').last().innerText())
+    .toMatch(new RegExp(`^Step ${n}: `));
+}
+
+async function run(page: Page, actions: readonly Act[]): Promise<Locator> {
+  for (const action of actions) await act(page, action);
+  return step(page, await stepCount(page));
+}
+
+/** The wire text of a step's request or response block. */
+const wire = (region: Locator, label: 'Request' | 'Response') => region.getByLabel(label, { exact: true }).innerText();
+
+async function expectClean({ page, errors, requests }: Opened): Promise<void> {
+  expect(errors, 'console errors or CSP violations').toEqual([]);
+  expect(requests, 'network requests after the playground loaded').toEqual([]);
+  await page.context().close();
+}
+
+const SEND: Act = { press: 'Send' };
+const APPROVE: Act = { press: 'Sign in and approve' };
+const DELIVER: Act = { press: 'Deliver the redirect to the client' };
+const CODE_FLOW: readonly Act[] = [SEND, APPROVE, DELIVER];
+const AGAIN: readonly Act[] = [{ instead: 'Send the same request again' }, { press: 'Send it again' }];
+
+describe('the flow playground on /playground/', () => {
+  test('the page says what the playground is and that nothing leaves the page, and loads its code only on Start', async () => {
+    const { page, errors } = await openPage(browser, PLAYGROUND);
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url()));
+    await expect(page.getByRole('heading', { name: 'Flow playground', level: 2 }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/^Nothing leaves this page/).isVisible()).resolves.toBe(true);
+    const start = startButton(page);
+    await start.scrollIntoViewIfNeeded();
+    await expect.poll(() => start.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(loaded.filter((u) => /PlaygroundApp/.test(u))).toEqual([]);
+    await start.click();
+    await nextHeading(page).waitFor();
+    expect(loaded.filter((u) => /PlaygroundApp/.test(u))).toHaveLength(1);
+    await expect.poll(() => focusedText(page)).toBe('Next: Authorization request');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test.each<[string, readonly Act[]]>([
+    ['Authorization Code with PKCE', [...CODE_FLOW, SEND, SEND]],
+    ['Authorization Code (confidential web client)', [...CODE_FLOW, SEND, SEND]],
+    ['Client Credentials', [SEND, SEND]],
+    ['Device Authorization (RFC 8628)', [SEND, { press: 'Approve on the phone' }, SEND, SEND]],
+    ['Refresh Token with rotation', [SEND, SEND]],
+    ['Implicit (legacy)', [{ legacy: true }, ...CODE_FLOW, SEND]],
+    ['Resource Owner Password Credentials (legacy)', [{ legacy: true }, SEND, SEND]],
+  ])('%s runs to a 200 from the API', async (grant, actions) => {
+    const opened = await openPlayground();
+    const last = await run(opened.page, [{ grant }, ...actions]);
+    expect(await wire(last, 'Request')).toMatch(
+      /^GET \/v1\/\w+ HTTP\/1\.1\nHost: api\.example\.com\nAuthorization: Bearer /,
+    );
+    expect(await wire(last, 'Response')).toMatch(/^HTTP\/1\.1 200 OK\n/);
+    await expectClean(opened);
+  });
+
+  test('with openid, the token response carries an ID token decoded beside it and verified against the JWKS', async () => {
+    const opened = await openPlayground();
+    const redeem = await run(opened.page, [...CODE_FLOW, SEND]);
+    const token = /"id_token": "([\w-]+\.[\w-]+\.[\w-]+)"/.exec(await wire(redeem, 'Response'))![1]!;
+    await expect(
+      redeem.getByText(/the RS256 signature verifies against the playground’s JWKS/).isVisible(),
+    ).resolves.toBe(true);
+    const claims = JSON.parse(await redeem.getByLabel('ID token claims, decoded').innerText());
+    expect(claims).toMatchObject({ iss: 'https://auth.example.com', aud: 'photo-app', sub: 'user_5821' });
+    await redeem.getByText(/^The playground’s JWKS/).click();
+    const jwks = JSON.parse(await redeem.getByLabel('JWKS').innerText());
+    // Check the signature here too, with Node's own crypto, against the JWKS the page shows.
+    const { createPublicKey, verify } = await import('node:crypto');
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const key = createPublicKey({ key: jwks.keys[0], format: 'jwk' });
+    expect(verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))).toBe(true);
+    await expectClean(opened);
+  });
+});
+
+interface Tamper {
+  name: string;
+  grant?: string;
+  actions: readonly Act[];
+  /** Text the last step shows: the error code and what happened. */
+  shows: RegExp;
+  /** The cited rule's link text and its section. */
+  cite: string;
+  href: string;
+}
+
+const TAMPERS: Tamper[] = [
+  {
+    name: 'a redirect_uri that is not registered: an error page, no redirect',
+    actions: [{ fill: { redirect_uri: 'https://evil.example.net/callback' } }],
+    shows: /400 invalid_request: .*does not redirect/,
+    cite: 'RFC 9700 section 2.1, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.1',
+  },
+  {
+    name: 'a public client without code_challenge',
+    actions: [{ fill: { code_challenge: '', code_challenge_method: '' } }],
+    shows: /302 invalid_request: photo-app is a public client and sent no code_challenge/,
+    cite: 'RFC 9700 section 2.1.1, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1',
+  },
+  {
+    name: 'a wrong code_verifier',
+    actions: [...CODE_FLOW, { fill: { code_verifier: 'a'.repeat(43) } }],
+    shows: /400 invalid_grant: S256 of the code_verifier is/,
+    cite: 'RFC 7636 section 4.6, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc7636#section-4.6',
+  },
+  {
+    name: 'a missing code_verifier',
+    actions: [...CODE_FLOW, { fill: { code_verifier: '' } }],
+    shows: /400 invalid_grant: the code was issued with a code_challenge and no code_verifier was sent/,
+    cite: 'OAuth 2.1 (draft-ietf-oauth-v2-1) section 4.1.3, MUST',
+    href: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1#section-4.1.3',
+  },
+  {
+    name: 'a code redeemed twice',
+    actions: [...CODE_FLOW, SEND, ...AGAIN],
+    shows: /400 invalid_grant: code \S+ was already redeemed; the tokens issued with it are revoked/,
+    cite: 'RFC 6749 section 4.1.2, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2',
+  },
+  {
+    name: 'the access token issued with a replayed code, revoked',
+    actions: [...CODE_FLOW, SEND, ...AGAIN, { instead: 'Call the API' }, SEND],
+    shows: /401 invalid_token: the access token is not valid/,
+    cite: 'RFC 6750 section 3.1, SHOULD',
+    href: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+  },
+  {
+    name: 'a code redeemed after the simulated clock passed its ten minutes',
+    actions: [...CODE_FLOW, { wait: 601 }, SEND],
+    shows: /400 invalid_grant: code \S+ expired 1 s ago/,
+    cite: 'RFC 6749 section 4.1.2, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2',
+  },
+  {
+    name: 'a redirect whose state was changed: the client refuses it',
+    actions: [SEND, APPROVE, { fill: { state: 'forged-by-an-attacker' }, press: 'Deliver the redirect to the client' }],
+    shows: /state in the redirect is "forged-by-an-attacker", the client sent "[\w-]+": it refuses the redirect/,
+    cite: 'RFC 6749 section 10.12, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc6749#section-10.12',
+  },
+  {
+    name: 'the user denies',
+    actions: [SEND, { press: 'Sign in and deny' }],
+    shows: /302 access_denied: user_5821 declined/,
+    cite: 'RFC 6749 section 4.1.2.1, informative',
+    href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1',
+  },
+  {
+    name: 'a wrong client secret: 401 invalid_client with WWW-Authenticate',
+    grant: 'Authorization Code (confidential web client)',
+    actions: [...CODE_FLOW, { fill: { client_secret: 'not-the-secret' } }],
+    shows: /401 invalid_client: Basic credentials for "web-portal" do not match/,
+    cite: 'RFC 6749 section 5.2, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2',
+  },
+  {
+    name: 'a refresh token used again after rotation',
+    grant: 'Refresh Token with rotation',
+    actions: [SEND, { instead: 'Send the same request again' }, { press: 'Send it again' }],
+    shows: /400 invalid_grant: refresh token \S+ was already rotated; its whole family is revoked/,
+    cite: 'RFC 9700 section 4.14.2, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2',
+  },
+  {
+    name: 'the newest refresh token of a family revoked for reuse',
+    grant: 'Refresh Token with rotation',
+    actions: [SEND, ...AGAIN, SEND],
+    shows: /400 invalid_grant: refresh token \S+ is not valid/,
+    cite: 'RFC 6749 section 6, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc6749#section-6',
+  },
+  {
+    name: 'a device polling before the user approved: authorization_pending',
+    grant: 'Device Authorization (RFC 8628)',
+    actions: [SEND, { instead: 'Token request: poll with the device code' }, SEND],
+    shows: /400 authorization_pending: the user has not approved yet/,
+    cite: 'RFC 8628 section 3.5, informative',
+    href: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.5',
+  },
+  {
+    name: 'a device polling again at once: slow_down, and 5 s more',
+    grant: 'Device Authorization (RFC 8628)',
+    actions: [SEND, { instead: 'Token request: poll with the device code' }, SEND, ...AGAIN],
+    shows: /400 slow_down: polled sooner than the interval; wait 10 s from now on/,
+    cite: 'RFC 8628 section 3.5, MUST',
+    href: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.5',
+  },
+  {
+    name: 'a device whose user denied: access_denied',
+    grant: 'Device Authorization (RFC 8628)',
+    actions: [SEND, { press: 'Deny on the phone' }, SEND],
+    shows: /400 access_denied: the user declined/,
+    cite: 'RFC 8628 section 3.5, informative',
+    href: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.5',
+  },
+  {
+    name: 'a device_code past its expires_in: expired_token',
+    grant: 'Device Authorization (RFC 8628)',
+    actions: [SEND, { wait: 901 }, { instead: 'Token request: poll with the device code' }, SEND],
+    shows: /400 expired_token: the device_code expired/,
+    cite: 'RFC 8628 section 3.5, informative',
+    href: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.5',
+  },
+  {
+    name: 'an API call without a token: 401 and no error code',
+    grant: 'Client Credentials',
+    actions: [SEND, { fill: { access_token: '' } }],
+    shows: /401 no error code: the request carries no access token/,
+    cite: 'RFC 6750 section 3.1, SHOULD NOT',
+    href: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+  },
+  {
+    name: 'an API call with an expired token: invalid_token',
+    grant: 'Client Credentials',
+    actions: [SEND, { wait: 3601 }, SEND],
+    shows: /401 invalid_token: the access token expired/,
+    cite: 'RFC 6750 section 3.1, SHOULD',
+    href: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+  },
+  {
+    name: 'an API call to a path its scope does not cover: insufficient_scope',
+    grant: 'Client Credentials',
+    actions: [SEND, { fill: { path: '/v1/orders' } }],
+    shows: /403 insufficient_scope: \/v1\/orders needs the orders\.read scope/,
+    cite: 'RFC 6750 section 3.1, SHOULD',
+    href: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+  },
+  {
+    name: 'the implicit grant, refused by a server following RFC 9700',
+    grant: 'Implicit (legacy)',
+    actions: [SEND],
+    shows: /302 unsupported_response_type: response_type=token would put an access token in the redirect/,
+    cite: 'RFC 10017 section 7.2, MUST NOT',
+    href: 'https://www.rfc-editor.org/rfc/rfc10017#section-7.2',
+  },
+  {
+    name: 'the password grant, refused by a server following RFC 9700',
+    grant: 'Resource Owner Password Credentials (legacy)',
+    actions: [SEND],
+    shows: /400 unsupported_grant_type: the password grant is not supported/,
+    cite: 'RFC 9700 section 2.4, MUST NOT',
+    href: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.4',
+  },
+];
+
+describe('tampering shows the model’s answer and the rule it cites', () => {
+  test.each(TAMPERS)('$name', async ({ grant, actions, shows, cite, href }) => {
+    const opened = await openPlayground();
+    const last = await run(opened.page, grant ? [{ grant }, ...actions] : actions);
+    expect(await last.innerText()).toMatch(shows);
+    expect(await last.getByRole('link', { name: cite, exact: true }).getAttribute('href')).toBe(href);
+    await expectClean(opened);
+  });
+
+  test('a wrong redirect_uri gets a page from the server, and the response has no Location', async () => {
+    const opened = await openPlayground();
+    const last = await run(opened.page, [TAMPERS[0]!.actions[0]!]);
+    const response = await wire(last, 'Response');
+    expect(response).toMatch(/^HTTP\/1\.1 400 Bad Request\nContent-Type: text\/html/);
+    expect(response).not.toMatch(/^Location:/m);
+    await expectClean(opened);
+  });
+
+  test('a wrong client secret gets WWW-Authenticate: Basic in the 401', async () => {
+    const opened = await openPlayground();
+    const last = await run(opened.page, [{ grant: 'Client Credentials' }, { fill: { client_secret: 'nope' } }]);
+    expect(await wire(last, 'Response')).toMatch(
+      /^HTTP\/1\.1 401 Unauthorized\nWWW-Authenticate: Basic realm="auth\.example\.com"$/m,
+    );
+    await expectClean(opened);
+  });
+});
+
+describe('on a grant page', () => {
+  test('<Playground grant="client-credentials" /> runs that grant only, to a 200 from the API', async () => {
+    const opened = await openPlayground(`${siteUrl}api-auth/grant/client-credentials/`);
+    const { page } = opened;
+    expect(await page.getByRole('heading', { name: 'Try it: Client Credentials in the playground' }).count()).toBe(1);
+    expect(await page.getByRole('radio').count()).toBe(0);
+    const last = await run(page, [SEND, SEND]);
+    expect(await wire(last, 'Response')).toMatch(/^HTTP\/1\.1 200 OK\n/);
+    expect(await page.getByLabel('Link to this scenario').inputValue()).toMatch(
+      /\/api-auth\/grant\/client-credentials\/\?playground=client-credentials\.[\w-]+\.[\w-]+#playground-run$/,
+    );
+    await expectClean(opened);
+  });
+});
+
+describe('a scenario in the address bar', () => {
+  test('the scenario link replays the grant, the steps and the field being edited, and keeps other parameters', async () => {
+    const opened = await openPlayground(`${PLAYGROUND}?ref=a%20b&x=1`);
+    await run(opened.page, [{ grant: 'Device Authorization (RFC 8628)' }, SEND, { press: 'Approve on the phone' }]);
+    await opened.page.getByLabel('device_code', { exact: true }).fill('edited-device-code');
+    const link = await opened.page.getByLabel('Link to this scenario').inputValue();
+    expect(link).toMatch(/\/playground\/\?ref=a%20b&x=1&playground=device-code\.[\w-]+\.[\w-]+#playground-run$/);
+    // The address bar is left alone, so the browser has no reason to fetch anything (its icon) again.
+    expect(opened.page.url()).toBe(`${PLAYGROUND}?ref=a%20b&x=1`);
+    const response = await wire(step(opened.page, 1), 'Response');
+    await expectClean(opened);
+
+    const shared = await openShared(link);
+    expect(await stepCount(shared.page)).toBe(2);
+    expect(await wire(step(shared.page, 1), 'Response')).toBe(response);
+    expect(await shared.page.getByLabel('device_code', { exact: true }).inputValue()).toBe('edited-device-code');
+    await act(shared.page, SEND);
+    expect(await step(shared.page, 3).innerText()).toMatch(/400 invalid_grant: device_code edited-device-code/);
+    await expectClean(shared);
+  });
+
+  test.each([
+    [
+      'a payload that is not the playground’s',
+      '?playground=authorization-code-pkce.AAAAAAAAAAAA.PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg',
+    ],
+    [
+      'a move the flow does not allow',
+      `?playground=client-credentials.AAAAAAAAAAAA.${Buffer.from('{"m":[["redeem",{}]]}').toString('base64url')}`,
+    ],
+    ['markup', '?playground=client-credentials.%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E'],
+  ])('a tampered link (%s) runs no script and starts the scenario over', async (_name, query) => {
+    const { page, errors } = await openPage(browser, `${PLAYGROUND}${query}#playground-run`);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => dialogs.push(d.message()));
+    await nextHeading(page).waitFor({ timeout: 15_000 });
+    expect(await stepCount(page)).toBe(0);
+    await expect(
+      page.getByText('The scenario in this link could not be replayed, so the playground starts over.').isVisible(),
+    ).resolves.toBe(true);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('accessibility and honesty', () => {
+  test('a whole grant runs by keyboard alone, and axe finds nothing', async () => {
+    const { page, errors } = await openPage(browser, PLAYGROUND);
+    await startButton(page).scrollIntoViewIfNeeded();
+    await expect.poll(() => startButton(page).isEnabled(), { timeout: 15_000 }).toBe(true);
+    await startButton(page).focus();
+    await page.keyboard.press('Enter');
+    await nextHeading(page).waitFor();
+    const press = async (name: string) => {
+      for (let i = 0; i < 60 && (await focusedText(page)) !== name; i++) await page.keyboard.press('Tab');
+      expect(await focusedText(page)).toBe(name);
+      await page.keyboard.press('Enter');
+    };
+    await expect.poll(() => focusedText(page)).toBe('Next: Authorization request');
+    for (const [name, n] of [
+      ['Send', 1],
+      ['Sign in and approve', 2],
+      ['Deliver the redirect to the client', 3],
+      ['Send', 4],
+      ['Send', 5],
+    ] as const) {
+      await press(name);
+      await expect.poll(() => focusedText(page)).toMatch(new RegExp(`^Step ${n}: `));
+    }
+    expect(await wire(step(page, 5), 'Response')).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('without Web Crypto (plain http on a host other than localhost) Start says why and how to fix it', async () => {
+    const found = findBrowser({ CHROMIUM_PATH: readSettings().CHROMIUM_PATH });
+    if (!found.found) throw new Error('no Chromium');
+    const url = new URL(PLAYGROUND);
+    const insecure = await chromium.launch({
+      executablePath: found.executablePath,
+      args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP playground.test ${url.hostname}`],
+    });
+    try {
+      const { page, errors } = await openPage(insecure, `http://playground.test:${url.port}${url.pathname}`);
+      expect(await page.evaluate(() => [window.isSecureContext, typeof crypto.subtle])).toEqual([false, 'undefined']);
+      await startButton(page).scrollIntoViewIfNeeded();
+      await expect.poll(() => startButton(page).isEnabled(), { timeout: 15_000 }).toBe(true);
+      await startButton(page).click();
+      expect(await page.getByRole('alert').innerText()).toBe(
+        'Signing ID tokens and hashing PKCE verifiers needs Web Crypto, which browsers only offer on https:// pages or on localhost. This page was opened over plain http:// on another host: open it over https:// (or from localhost) to run the playground.',
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await insecure.close();
+    }
+  });
+});
+
+describe('size', () => {
+  /** Scripts a file pulls in: static imports and Vite's preload lists (dynamic imports), all flat in _astro/. */
+  function closure(entry: string): Set<string> {
+    const seen = new Set<string>();
+    const queue = [entry];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      // Preact and what it loads are the site's framework, shared by every island, not the playground's own.
+      if (seen.has(file) || /^preact\./.test(file) || !existsSync(join(dist, '_astro', file))) continue;
+      seen.add(file);
+      for (const m of readFileSync(join(dist, '_astro', file), 'utf8').matchAll(
+        /["'`](?:\.\/|_astro\/)?([\w.-]+\.js)["'`]/g,
+      ))
+        queue.push(m[1]!);
+    }
+    return seen;
+  }
+
+  test(`the playground's own JavaScript (everything it loads but Preact) stays under ${BUDGET_GZIP / 1000} KB gzip`, () => {
+    const html = readFileSync(join(dist, 'playground', 'index.html'), 'utf8');
+    const shell = /component-url="[^"]*\/_astro\/(PlaygroundShell\.[\w-]+\.js)"/.exec(html)?.[1];
+    expect(shell, 'no PlaygroundShell island on /playground/').toBeDefined();
+    const files = [...closure(shell!)];
+    expect(files.some((f) => f.startsWith('PlaygroundApp.'))).toBe(true);
+    const sizes = files.map((f) => [f, gzipSync(readFileSync(join(dist, '_astro', f)), { level: 9 }).length] as const);
+    const total = sizes.reduce((sum, [, gz]) => sum + gz, 0);
+    const report = sizes.map(([f, gz]) => `  ${(gz / 1000).toFixed(1).padStart(5)} KB  ${f}`).join('\n');
+    console.log(`playground JavaScript, gzip:\n${report}\n  ${(total / 1000).toFixed(1).padStart(5)} KB  total`);
+    expect(total, report).toBeLessThan(BUDGET_GZIP);
+  });
+});
