@@ -442,7 +442,8 @@ interface FlowDbView {
   getAccTitle(): string;
 }
 
-describe('the flowchart source parses with Mermaid 12', () => {
+// Loading Mermaid in Node takes seconds on a loaded machine, more than the default 5 s per test.
+describe('the flowchart source parses with Mermaid 12', { timeout: 60_000 }, () => {
   // Mermaid sanitizes labels with DOMPurify, which needs a DOM that this Node test run does not
   // have; parsing does not depend on sanitizing, so the shared module is stubbed to pass text through.
   Object.assign(DOMPurify, {

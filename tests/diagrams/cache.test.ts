@@ -97,24 +97,29 @@ describe('openDiagramCache', () => {
     expect(lines).toHaveLength(1);
   });
 
-  test('never lets a reader see a partly written entry while another build writes it', async () => {
-    const cache = openDiagramCache(dir, ID, (line) => lines.push(line));
-    // Large enough that writing one takes several system calls.
-    const versions = [drawing('first', 40_000), drawing('second', 40_000)];
-    let writing = true;
-    const writer = (async () => {
-      for (let i = 0; i < 60; i++) await cache.write('k1', versions[i % 2]!);
-      writing = false;
-    })();
-    const seen: string[] = [];
-    while (writing) {
-      const svg = await readFile(join(dir, 'k1.svg'), 'utf8').catch(() => undefined);
-      if (svg !== undefined)
-        seen.push(svg === versions[0] ? 'first' : svg === versions[1] ? 'second' : `${svg.length} bytes`);
-    }
-    await writer;
-    expect(seen.filter((s) => s !== 'first' && s !== 'second')).toEqual([]);
-    expect(seen.length).toBeGreaterThan(0);
-    expect((await readdir(dir)).sort()).toEqual(['k1.svg']);
-  });
+  // Many reads and writes race on purpose; on a loaded 2-core machine that takes longer than the default 5 s.
+  test(
+    'never lets a reader see a partly written entry while another build writes it',
+    { timeout: 60_000 },
+    async () => {
+      const cache = openDiagramCache(dir, ID, (line) => lines.push(line));
+      // Large enough that writing one takes several system calls.
+      const versions = [drawing('first', 40_000), drawing('second', 40_000)];
+      let writing = true;
+      const writer = (async () => {
+        for (let i = 0; i < 60; i++) await cache.write('k1', versions[i % 2]!);
+        writing = false;
+      })();
+      const seen: string[] = [];
+      while (writing) {
+        const svg = await readFile(join(dir, 'k1.svg'), 'utf8').catch(() => undefined);
+        if (svg !== undefined)
+          seen.push(svg === versions[0] ? 'first' : svg === versions[1] ? 'second' : `${svg.length} bytes`);
+      }
+      await writer;
+      expect(seen.filter((s) => s !== 'first' && s !== 'second')).toEqual([]);
+      expect(seen.length).toBeGreaterThan(0);
+      expect((await readdir(dir)).sort()).toEqual(['k1.svg']);
+    },
+  );
 });
