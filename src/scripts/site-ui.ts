@@ -106,5 +106,6 @@ addEventListener('keydown', onKey);
 // The input that loaded this script: a shortcut is acted on, a click on a control is given to the control again.
 for (const event of early) {
   if (event instanceof KeyboardEvent) onKey(event);
+  // A pointer move or press only started the loading: nothing to replay.
   else if (event.type === 'click') (event.target as Element).closest<HTMLElement>('.site-header button')?.click();
 }

@@ -18,11 +18,12 @@
   );
 
   // The header's controls (site-ui.ts, bundled; its URL is this script's data-ui) are needed only once the reader
-  // does something, so their script is added on the first key press, pointer press or click. Those early events
-  // are queued for it to handle, and Ctrl+K or Cmd+K (open search) is kept from the browser's shortcut meanwhile.
+  // does something, so their script is added on the first key press, pointer move or press, or click (a mouse
+  // moves before it clicks, which gives the script a head start). Those early events are queued for it to
+  // handle, and Ctrl+K or Cmd+K (open search) is kept from the browser's shortcut meanwhile.
   const ui = document.currentScript.dataset.ui;
   const queue = [];
-  const types = ['keydown', 'pointerdown', 'click'];
+  const types = ['keydown', 'pointermove', 'pointerdown', 'click'];
   const early = (event) => {
     if (event.key?.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey)) event.preventDefault();
     if (queue.push(event) === 1) import(ui);
