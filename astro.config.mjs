@@ -7,9 +7,11 @@ import { defineConfig } from 'astro/config';
 import { citationCheck } from './src/citations/integration.ts';
 import { diagrams as diagramsIntegration } from './src/diagrams/integration.ts';
 import { diagramStyleHashes, themeScriptHash } from './src/integrations/csp.ts';
+import { dropEmptyScripts } from './src/integrations/drop-empty-scripts.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { reproducibleIslands, tokenizeWholeLines } from './src/integrations/reproducible.ts';
+import { preactWithoutSignals } from './src/integrations/preact-without-signals.ts';
 import { siteUrlCheck } from './src/integrations/site-url-check.ts';
 import { markdownPipeline } from './src/markdown/pipeline.ts';
 import { LOCAL_SITE_URL, readSettings } from './src/settings.ts';
@@ -64,6 +66,10 @@ export default defineConfig({
     },
   },
   vite: {
+    plugins: [preactWithoutSignals(), dropEmptyScripts()],
+    // Modules bundled on their own and loaded only when needed (src/scripts/site-ui.ts, the calculator's SHA-256
+    // fallback) are imported with "?worker&url"; they run as page modules, so they are built as ES modules.
+    worker: { format: 'es' },
     build: {
       // Never inline a script as a data: URL (the CSP allows scripts from 'self' only); other assets as usual.
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),

@@ -48,15 +48,31 @@ export function decodeAnswers(tree: DecisionTree, raw: string | null): QuizState
 /**
  * The address to show for a state: `href` with the answers in `param` (the tree's id) (and `anchor` as fragment, so a
  * shared link opens at the quiz), or with both removed when `value` is empty. Returns path, query and hash.
+ * Only `param` is edited, in the raw query: every other parameter stays byte for byte (URLSearchParams would
+ * rewrite `?foo&ref=a%20b` as `?foo=&ref=a+b`).
  */
 export function urlWithAnswers(href: string, param: string, value: string, anchor: string): string {
   const url = new URL(href);
+  const pairs = url.search === '' ? [] : url.search.slice(1).split('&');
+  const own = pairs.findIndex((pair) => isParam(pair, param));
+  const others = pairs.filter((pair) => !isParam(pair, param));
+  let hash = url.hash;
   if (value === '') {
-    url.searchParams.delete(param);
-    if (url.hash === `#${anchor}`) url.hash = '';
+    if (hash === `#${anchor}`) hash = '';
   } else {
-    url.searchParams.set(param, value);
-    url.hash = anchor;
+    others.splice(own === -1 ? others.length : own, 0, `${encodeURIComponent(param)}=${encodeURIComponent(value)}`);
+    hash = `#${anchor}`;
   }
-  return `${url.pathname}${url.search}${url.hash}`;
+  return `${url.pathname}${others.length > 0 ? `?${others.join('&')}` : ''}${hash}`;
+}
+
+/** Whether a raw `name=value` pair of a query string is the parameter `name`, read as a form decodes it. */
+function isParam(pair: string, name: string): boolean {
+  const raw = pair.split('=', 1)[0]!.replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(raw) === name;
+  } catch {
+    // A malformed escape is some other page's business, never ours.
+    return false;
+  }
 }

@@ -43,11 +43,12 @@ export function markdownPipeline({
   };
 }
 
-// The link sits after the heading, not inside it, so the heading's accessible name stays its text.
+// The link sits after the heading, not inside it, so the heading's accessible name stays its text. Search
+// leaves it out (data-pagefind-ignore): its visually hidden "Section titled …" would show in result excerpts.
 const headingAnchors = {
   behavior: 'after',
   group: () => ({ type: 'element', tagName: 'div', properties: { className: ['heading-wrapper'] }, children: [] }),
-  properties: { className: ['heading-anchor'] },
+  properties: { className: ['heading-anchor'], dataPagefindIgnore: '' },
   content: (heading: Element) => [
     { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
     {

@@ -5,14 +5,15 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { AuthorError, sourceLocation } from './author-error.ts';
+import { CALLOUT_CLASSES, CORRECTION_NOTE, calloutTitleLevel } from '../components/callout.ts';
 
-/** The container directives authors may write, and the class and note each one renders with. */
+/**
+ * The container directives authors may write: their class, and whether they carry the correction note (a
+ * `:::guidance` block sits beside a reproduced sentence it corrects).
+ */
 export const CALLOUTS = {
-  panel: { className: ['callout', 'callout--panel'], note: undefined },
-  guidance: {
-    className: ['callout', 'callout--guidance'],
-    note: 'Note from this site, not part of the original article',
-  },
+  panel: { className: CALLOUT_CLASSES.panel, note: undefined },
+  guidance: { className: CALLOUT_CLASSES.guidance, note: CORRECTION_NOTE },
 } as const;
 
 /** A callout name: `:::panel[Title]` or `:::guidance[Title]`. */
@@ -36,7 +37,7 @@ export function remarkCallouts() {
         return index + replacement.length;
       }
       if (node.type !== 'containerDirective') return undefined;
-      transform(node, file, slugger, Math.min(sectionDepth + 1, 6));
+      transform(node, file, slugger, calloutTitleLevel(sectionDepth));
       return undefined;
     });
   };

@@ -12,6 +12,7 @@ import {
   verifyPair,
   type ChallengeMethod,
   type ChallengeSteps,
+  type Sha256,
 } from './pkce.ts';
 
 /** The verifier field: nothing typed yet (no complaint), what is wrong with it, or valid. */
@@ -42,10 +43,14 @@ export function verifierState(input: string): VerifierState {
  * The code_challenge for a verifier, or null while the verifier is not valid (so nothing wrong is ever shown).
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
  */
-export async function challengeFor(verifier: string, method: ChallengeMethod): Promise<ChallengeResult | null> {
+export async function challengeFor(
+  verifier: string,
+  method: ChallengeMethod,
+  sha256?: Sha256,
+): Promise<ChallengeResult | null> {
   if (verifierState(verifier).state !== 'valid') return null;
   if (method === 'plain') return { challenge: await computeChallenge(verifier, 'plain'), steps: null };
-  const steps = await challengeSteps(verifier);
+  const steps = await challengeSteps(verifier, sha256);
   return { challenge: steps.challenge, steps };
 }
 
@@ -64,7 +69,12 @@ export function parseVerifierLength(text: string): { ok: true; length: number } 
  * Checks a verifier against a challenge as the authorization server does, and explains a mismatch when it can.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
  */
-export async function checkPair(verifier: string, challenge: string, method: ChallengeMethod): Promise<PairView> {
+export async function checkPair(
+  verifier: string,
+  challenge: string,
+  method: ChallengeMethod,
+  sha256?: Sha256,
+): Promise<PairView> {
   if (verifier === '' || challenge === '') {
     return {
       result: 'incomplete',
@@ -73,7 +83,7 @@ export async function checkPair(verifier: string, challenge: string, method: Cha
       problems: [],
     };
   }
-  const outcome = await verifyPair(verifier, challenge, method);
+  const outcome = await verifyPair(verifier, challenge, method, sha256);
   if (outcome.result === 'invalid-verifier') {
     return {
       result: 'invalid-verifier',
@@ -97,7 +107,7 @@ export async function checkPair(verifier: string, challenge: string, method: Cha
     headline: 'Mismatch',
     detail: `With ${method}, this verifier produces a different challenge:`,
     expected,
-    hints: await mismatchHints(verifier, challenge, method, expected),
+    hints: await mismatchHints(verifier, challenge, method, expected, sha256),
   };
 }
 
@@ -119,6 +129,7 @@ async function mismatchHints(
   challenge: string,
   method: ChallengeMethod,
   expected: string,
+  sha256: Sha256 | undefined,
 ): Promise<string[]> {
   const hints: string[] = [];
   if (challenge.trim() !== challenge && challenge.trim() === expected) {
@@ -128,7 +139,7 @@ async function mismatchHints(
     hints.push('The challenge you entered ends in "=" padding; a base64url code_challenge never has any.');
   }
   const other: ChallengeMethod = method === 'S256' ? 'plain' : 'S256';
-  if ((await computeChallenge(verifier, other)) === challenge) {
+  if ((await computeChallenge(verifier, other, sha256)) === challenge) {
     hints.push(`The pair matches with the ${other} method instead; check the code_challenge_method that was sent.`);
   }
   return hints;

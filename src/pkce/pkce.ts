@@ -4,7 +4,8 @@
  */
 
 // Deliberately pure: no DOM and no dependencies. Randomness and hashing come from
-// Web Crypto on globalThis.crypto, which Node 24 and every current browser provide.
+// Web Crypto on globalThis.crypto, which Node 24 and every current browser provide; a caller
+// where crypto.subtle is missing (a page outside a secure context) passes its own SHA-256.
 
 /**
  * The two code_challenge_method values RFC 7636 defines.
@@ -17,6 +18,9 @@ export type ChallengeMethod = 'S256' | 'plain';
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-7.2
  */
 export const DEFAULT_CHALLENGE_METHOD = 'S256' satisfies ChallengeMethod;
+
+/** A SHA-256 implementation: the digest of some octets. Web Crypto's by default (`webCryptoSha256`). */
+export type Sha256 = (octets: Uint8Array) => Promise<Uint8Array>;
 
 /**
  * The 66 "unreserved" characters a code_verifier may contain.
@@ -227,13 +231,17 @@ export function isValidVerifier(input: string): boolean {
  * Derives the code_challenge for a code_verifier with the given method.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
  */
-export async function computeChallenge(verifier: string, method: ChallengeMethod): Promise<string> {
+export async function computeChallenge(
+  verifier: string,
+  method: ChallengeMethod,
+  sha256: Sha256 = webCryptoSha256,
+): Promise<string> {
   assertValidVerifier(verifier);
   switch (method) {
     case 'plain':
       return verifier;
     case 'S256':
-      return base64UrlEncode(await sha256Ascii(verifier));
+      return base64UrlEncode(await sha256(ascii(verifier)));
     default:
       // Reachable only from untyped callers.
       throw new TypeError(`The code_challenge_method must be "S256" or "plain"; received ${JSON.stringify(method)}.`);
@@ -244,9 +252,9 @@ export async function computeChallenge(verifier: string, method: ChallengeMethod
  * Runs the S256 transformation and returns each intermediate value.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
  */
-export async function challengeSteps(verifier: string): Promise<ChallengeSteps> {
+export async function challengeSteps(verifier: string, sha256: Sha256 = webCryptoSha256): Promise<ChallengeSteps> {
   assertValidVerifier(verifier);
-  const digest = await sha256Ascii(verifier);
+  const digest = await sha256(ascii(verifier));
   return {
     asciiByteLength: verifier.length,
     sha256Hex: Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join(''),
@@ -258,10 +266,15 @@ export async function challengeSteps(verifier: string): Promise<ChallengeSteps> 
  * Checks a code_verifier against a code_challenge the way the authorization server does.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
  */
-export async function verifyPair(verifier: string, challenge: string, method: ChallengeMethod): Promise<PairCheck> {
+export async function verifyPair(
+  verifier: string,
+  challenge: string,
+  method: ChallengeMethod,
+  sha256: Sha256 = webCryptoSha256,
+): Promise<PairCheck> {
   const problems = validateVerifier(verifier);
   if (problems.length > 0) return { result: 'invalid-verifier', problems };
-  const expected = await computeChallenge(verifier, method);
+  const expected = await computeChallenge(verifier, method, sha256);
   // Section 4.6 compares the strings exactly: no trimming, no padding tolerance.
   return { result: expected === challenge ? 'match' : 'mismatch', expected };
 }
@@ -274,16 +287,21 @@ function assertValidVerifier(verifier: string): void {
   }
 }
 
-async function sha256Ascii(verifier: string): Promise<Uint8Array> {
+/** SHA-256 from Web Crypto; throws where the platform has no crypto.subtle. */
+export async function webCryptoSha256(octets: Uint8Array): Promise<Uint8Array> {
   const subtle = globalThis.crypto?.subtle;
   // Browsers expose SubtleCrypto only in secure contexts (HTTPS or localhost).
   if (!subtle) {
     throw new Error('SHA-256 needs Web Crypto (crypto.subtle), which browsers offer only over HTTPS or on localhost.');
   }
-  // The caller has validated the verifier, so every UTF-16 unit is one ASCII octet.
+  return new Uint8Array(await subtle.digest('SHA-256', octets as Uint8Array<ArrayBuffer>));
+}
+
+// ASCII(code_verifier) of section 4.2. The caller has validated the verifier, so every UTF-16 unit is one octet.
+function ascii(verifier: string): Uint8Array {
   const octets = new Uint8Array(verifier.length);
   for (let i = 0; i < verifier.length; i++) octets[i] = verifier.charCodeAt(i);
-  return new Uint8Array(await subtle.digest('SHA-256', octets));
+  return octets;
 }
 
 function isWhiteSpace(unit: number): boolean {

@@ -78,7 +78,11 @@ input.addEventListener('keydown', (e) => {
   e.preventDefault();
   dialog.close();
 });
+// Enter opens the first result; the form itself never submits (site-ui.ts stops that from the start, before this
+// script has loaded).
 input.form?.addEventListener('submit', (e) => {
   e.preventDefault();
   /** @type {HTMLAnchorElement | null} */ (list.querySelector('a'))?.click();
 });
+// What the reader typed while this script was loading is searched now.
+if (input.value.trim() !== '') void search();

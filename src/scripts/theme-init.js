@@ -1,15 +1,36 @@
-// Inline in <head>: applies the theme before first paint and wires the theme and menu buttons.
-// Its SHA-256 is allowed by the CSP (astro.config.mjs), so edit it only through this file.
-(()=>{const r=document.documentElement,q=matchMedia('(prefers-color-scheme: dark)');let s;try{s=localStorage.getItem('theme')}catch{}
-const set=t=>{r.dataset.theme=t;const b=document.getElementById('theme-toggle');b&&b.setAttribute('aria-pressed',String(t==='dark'))};
-set(s==='dark'||s==='light'?s:q.matches?'dark':'light');r.classList.add('js');
-q.addEventListener('change',e=>{let k;try{k=localStorage.getItem('theme')}catch{}k||set(e.matches?'dark':'light')});
-addEventListener('DOMContentLoaded',()=>{const t=document.getElementById('theme-toggle'),m=document.getElementById('menu-toggle');set(r.dataset.theme);
-t&&(t.onclick=()=>{const n=r.dataset.theme==='dark'?'light':'dark';set(n);try{localStorage.setItem('theme',n)}catch{}});
-m&&(m.onclick=()=>{const o=m.getAttribute('aria-expanded')!=='true';m.setAttribute('aria-expanded',String(o));r.classList.toggle('menu-open',o)});
-const d=document.getElementById('search-dialog'),o=document.getElementById('search-open');
-const open=()=>{if(!d||d.open)return;d.showModal();if(!d.dataset.loaded){d.dataset.loaded='1';const x=document.createElement('script');x.type='module';x.src=d.dataset.script;document.head.append(x)}};
-o&&(o.onclick=open);
-addEventListener('keydown',e=>{const k=e.key.toLowerCase(),t=e.target,typing=t instanceof HTMLElement&&(t.isContentEditable||/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-if((k==='k'&&(e.metaKey||e.ctrlKey))||(k==='/'&&!typing)){e.preventDefault();open();return}
-e.key==='Escape'&&m&&m.getAttribute('aria-expanded')==='true'&&(m.click(),m.focus())})})})()
+// Inline in <head> (ThemeScript.astro), so it runs before first paint: the stored theme, or else the system's,
+// is set before anything is drawn, and the `js` class lets the styles show the controls that need a script.
+// The build minifies this file and the CSP allows exactly the minified bytes (inline-script.ts): edit it here.
+{
+  const root = document.documentElement;
+  let stored = null;
+  try {
+    stored = localStorage.getItem('theme');
+  } catch {
+    // Storage blocked (a sandboxed frame, some privacy settings): follow the system setting.
+  }
+  const system = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  const theme = stored === 'dark' || stored === 'light' ? stored : system;
+  root.dataset.theme = theme;
+  root.classList.add('js');
+  addEventListener('DOMContentLoaded', () =>
+    document.getElementById('theme-toggle')?.setAttribute('aria-pressed', String(theme === 'dark')),
+  );
+
+  // The header's controls (site-ui.ts, bundled; its URL is this script's data-ui) are needed only once the reader
+  // does something, so their script is added on the first key press, pointer move or press, or click (a mouse
+  // moves before it clicks, which gives the script a head start). Those early events are queued for it to
+  // handle, and Ctrl+K or Cmd+K (open search) is kept from the browser's shortcut meanwhile.
+  const ui = document.currentScript.dataset.ui;
+  const queue = [];
+  const types = ['keydown', 'pointermove', 'pointerdown', 'click'];
+  const early = (event) => {
+    if (event.key?.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey)) event.preventDefault();
+    if (queue.push(event) === 1) import(ui);
+  };
+  for (const type of types) addEventListener(type, early, true);
+  window.siteUiTakeOver = () => {
+    for (const type of types) removeEventListener(type, early, true);
+    return queue;
+  };
+}

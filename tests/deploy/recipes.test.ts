@@ -83,7 +83,12 @@ describe('public/_headers', () => {
     'X-Content-Type-Options: nosniff',
     'Referrer-Policy: strict-origin-when-cross-origin',
     'Permissions-Policy: camera=()',
+    'Strict-Transport-Security: max-age=31536000',
   ])('sends %s for every path', (header) => {
     expect(headers).toMatch(new RegExp(`^/\\*\\n(?:  .+\\n)*  ${header.replace(/[()*]/g, '\\$&')}`, 'm'));
+  });
+
+  test('names no obsolete Permissions-Policy feature (interest-cohort was FLoC, which browsers dropped)', () => {
+    expect(headers).not.toContain('interest-cohort');
   });
 });

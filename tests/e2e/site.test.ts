@@ -263,7 +263,8 @@ describe('the theme toggle', () => {
         .evaluate((el) => getComputedStyle(el).fill);
     const lightFill = await nodeFill();
     await toggle.click();
-    await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('dark');
+    // The header's script loads on the first input and then handles it.
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
     const darkFill = await nodeFill();
     expect(darkFill).not.toBe(lightFill);
@@ -350,7 +351,8 @@ describe('keyboard use', () => {
     await expect(nav.isVisible()).resolves.toBe(false);
     await menu.focus();
     await page.keyboard.press('Enter');
-    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    // The header's script loads on the first input and then handles it.
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
     await expect(nav.isVisible()).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await expect(nav.isVisible()).resolves.toBe(false);

@@ -1,3 +1,4 @@
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 
@@ -133,6 +134,28 @@ describe('computeChallenge', () => {
       );
     },
   );
+
+  test('hashes with the SHA-256 it is given, as the calculator does where crypto.subtle is missing', async () => {
+    const noble = async (octets: Uint8Array) => nobleSha256(octets);
+    await expect(computeChallenge(RFC_VERIFIER, 'S256', noble)).resolves.toBe(RFC_CHALLENGE);
+    await fc.assert(
+      fc.asyncProperty(validVerifier, async (verifier) => {
+        expect(await computeChallenge(verifier, 'S256', noble)).toBe(referenceS256(verifier));
+      }),
+      RUNS,
+    );
+  });
+
+  test('says what is missing when there is no Web Crypto and no SHA-256 was given', async () => {
+    vi.stubGlobal('crypto', { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) });
+    try {
+      await expect(computeChallenge(RFC_VERIFIER, 'S256')).rejects.toThrow(
+        'SHA-256 needs Web Crypto (crypto.subtle), which browsers offer only over HTTPS or on localhost.',
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 
   test('rejects a method RFC 7636 does not define', async () => {
     await expect(computeChallenge(RFC_VERIFIER, 'S512' as ChallengeMethod)).rejects.toThrow(

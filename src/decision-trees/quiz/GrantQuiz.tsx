@@ -1,11 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isOutcome, isQuestion, outcomes } from '../nodes.ts';
+import { isOutcome, isQuestion } from '../nodes.ts';
 import { answersTaken, flowchartHighlight, outcomeOf, resultAnnouncement, stepOf } from '../quiz-view.ts';
 import type { DecisionTree } from '../schema.ts';
 import { decodeAnswers, encodeAnswers } from '../url-state.ts';
 import { answer, back, currentNode, type QuizState } from '../walk.ts';
 import { highlightFlowchart, holdHeight, readAnswers, releaseHeight, watchFlowchart, writeAnswers } from './browser.ts';
-import { QuizFallback } from './QuizFallback.tsx';
 import { QuizQuestion } from './QuizQuestion.tsx';
 import { QuizResult } from './QuizResult.tsx';
 
@@ -17,15 +17,15 @@ interface Props {
   figureId: string;
   /** Id of the quiz section's heading: the fragment of a shared link. */
   anchor: string;
-  /** Where the flowchart is, for the sentence shown before the quiz starts. */
-  flowchart: 'above' | 'below';
+  /** What shows until the quiz starts: QuizFallback's server HTML, an Astro slot, so this script never repeats it. */
+  children?: ComponentChildren;
 }
 
 /**
  * The grant quiz: one question at a time, the result with its guidance, the path on the flowchart and the
  * answers in the URL. All quiz logic is in the pure modules beside this folder; this renders and dispatches.
  */
-export default function GrantQuiz({ treeId, tree, figureId, anchor, flowchart }: Props) {
+export default function GrantQuiz({ treeId, tree, figureId, anchor, children }: Props) {
   const [ready, setReady] = useState(false);
   const [state, setState] = useState<QuizState>([]);
   const [announcement, setAnnouncement] = useState('');
@@ -60,7 +60,7 @@ export default function GrantQuiz({ treeId, tree, figureId, anchor, flowchart }:
   if (!ready)
     return (
       <div class="quiz__body" ref={box}>
-        <QuizFallback outcomes={outcomes(tree)} flowchart={flowchart} />
+        {children}
       </div>
     );
 

@@ -6,7 +6,10 @@ interface Props {
   flowchart: 'above' | 'below';
 }
 
-/** Server HTML of the quiz, shown before hydration and without JavaScript: what the quiz is, and every outcome. */
+/**
+ * Server HTML of the quiz, shown before hydration and without JavaScript: what the quiz is, and every outcome.
+ * DecisionTree.astro renders it into the island's slot; the island's script never includes it.
+ */
 export function QuizFallback({ outcomes, flowchart }: Props) {
   const unique = outcomes.filter(
     (o, i) => outcomes.findIndex((p) => p.outcome === o.outcome && p.href === o.href) === i,

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { Callout } from '../../components/Callout.tsx';
 import type { OutcomeNode } from '../schema.ts';
 import { withBase } from '../../lib/links.ts';
 import type { TakenAnswer } from '../quiz-view.ts';
@@ -20,15 +21,13 @@ export function QuizResult({ idPrefix, outcome, taken, headingRef }: Props) {
         {outcome.outcome}
       </h3>
       {outcome.guidance && (
-        <aside class="callout callout--guidance quiz__guidance" aria-labelledby={guidanceId}>
-          <h4 id={guidanceId} class="callout__title">
-            Current guidance
-          </h4>
+        // The result's heading is an h3 (QuizQuestion's too): the note is one level below it.
+        <Callout kind="guidance" id={guidanceId} level={4} title="Current guidance" class="quiz__guidance">
           <p>{outcome.guidance.text}</p>
           <p>
             Source: <a href={outcome.guidance.source.href}>{outcome.guidance.source.label}</a>
           </p>
-        </aside>
+        </Callout>
       )}
       <p>{outcome.why}</p>
       <p>

@@ -1,6 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ChallengeMethod } from '../pkce.ts';
+import { DEFAULT_CHALLENGE_METHOD, type ChallengeMethod } from '../pkce.ts';
 import { checkPair, pairAnnouncement, type PairView } from '../calculator.ts';
+import { sha256 } from './adapters.ts';
 import { Heading } from './Heading.tsx';
 import { MethodChoice } from './MethodChoice.tsx';
 import { TextField } from './TextField.tsx';
@@ -10,33 +12,43 @@ interface Props {
   headingLevel: number;
   disabled: boolean;
   onChecked: (announcement: string) => void;
+  /** Server HTML (a slot): what the checker does. */
+  intro: ComponentChildren;
 }
 
 /** "Check a pair": does a code_verifier produce a given code_challenge, as the server would check it? */
-export function PairChecker({ id, headingLevel, disabled, onChecked }: Props) {
+export function PairChecker({ id, headingLevel, disabled, onChecked, intro }: Props) {
   const [verifier, setVerifier] = useState('');
   const [challenge, setChallenge] = useState('');
-  const [method, setMethod] = useState<ChallengeMethod>('S256');
+  const [method, setMethod] = useState<ChallengeMethod>(DEFAULT_CHALLENGE_METHOD);
   const [view, setView] = useState<PairView | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   // A verdict describes the inputs it was made for; any edit clears it so it never describes others.
   const edit =
     <T,>(set: (value: T) => void) =>
     (value: T) => {
       set(value);
       setView(null);
+      setFailure(null);
     };
   const check = async (event: Event) => {
     event.preventDefault();
-    const result = await checkPair(verifier, challenge, method);
-    setView(result);
-    onChecked(pairAnnouncement(result));
+    try {
+      const result = await checkPair(verifier, challenge, method, sha256);
+      setView(result);
+      onChecked(pairAnnouncement(result));
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      setFailure(message);
+      onChecked(message);
+    }
   };
   return (
     <form class="pkce-check" aria-labelledby={`${id}-heading`} onSubmit={check} noValidate>
       <Heading level={headingLevel} id={`${id}-heading`}>
         Check a pair
       </Heading>
-      <p>Paste a code_verifier and the code_challenge sent earlier to see whether a server would accept them.</p>
+      {intro}
       <TextField
         id={`${id}-verifier`}
         label="Verifier to check"
@@ -65,6 +77,7 @@ export function PairChecker({ id, headingLevel, disabled, onChecked }: Props) {
         Check pair
       </button>
       {view && <Verdict view={view} />}
+      {failure && <p class="pkce-problems">{failure}</p>}
     </form>
   );
 }

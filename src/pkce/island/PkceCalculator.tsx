@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { MIN_VERIFIER_LENGTH, type ChallengeMethod } from '../pkce.ts';
+import { DEFAULT_CHALLENGE_METHOD, MIN_VERIFIER_LENGTH, type ChallengeMethod } from '../pkce.ts';
 import { announcements, parseVerifierLength, verifierState } from '../calculator.ts';
 import { newVerifier } from './adapters.ts';
 import { ChallengeOutput } from './ChallengeOutput.tsx';
@@ -14,6 +15,21 @@ interface Props {
   headingLevel?: number;
   /** Prefix of every id inside the calculator, unique on the page. */
   id?: string;
+  /*
+   * Text that never changes comes from the server HTML as Astro slots (PkceTool.astro), so the island's
+   * JavaScript does not carry it a second time.
+   */
+  /** What the calculator is and that it needs JavaScript; `data-hydrated` on the root picks the sentence shown. */
+  intro?: ComponentChildren;
+  /** What a code_verifier may contain, under its field. */
+  verifierHint?: ComponentChildren;
+  /** Why not to use plain, shown while plain is chosen. */
+  plain?: ComponentChildren;
+  /** The example requests' introduction and the note under them. */
+  requests?: ComponentChildren;
+  requestsNote?: ComponentChildren;
+  /** The pair checker's introduction. */
+  check?: ComponentChildren;
 }
 
 /**
@@ -21,12 +37,13 @@ interface Props {
  * Server-rendered with every control disabled; hydration enables them. Nothing leaves the page.
  * @see https://www.rfc-editor.org/rfc/rfc7636
  */
-export default function PkceCalculator({ headingLevel = 3, id = 'pkce' }: Props) {
+export default function PkceCalculator(props: Props) {
+  const { headingLevel = 3, id = 'pkce' } = props;
   const hydrated = useHydrated();
   const [verifier, setVerifier] = useState('');
   const [lengthText, setLengthText] = useState(String(MIN_VERIFIER_LENGTH));
   const [lengthProblem, setLengthProblem] = useState<string | null>(null);
-  const [method, setMethod] = useState<ChallengeMethod>('S256');
+  const [method, setMethod] = useState<ChallengeMethod>(DEFAULT_CHALLENGE_METHOD);
   const [status, announce] = useAnnouncer();
   const { result, error } = useChallenge(verifier, method);
   const field = verifierState(verifier);
@@ -44,17 +61,7 @@ export default function PkceCalculator({ headingLevel = 3, id = 'pkce' }: Props)
 
   return (
     <div class="pkce" data-hydrated={hydrated ? 'true' : 'false'}>
-      <p class="pkce__privacy">Everything runs in this page: nothing you type is sent anywhere or stored.</p>
-      {/* Both texts share one grid cell, so swapping them on hydration never moves the page (no layout shift). */}
-      <div class="pkce__state">
-        <p class="pkce__needs-js" hidden={hydrated}>
-          The calculator needs JavaScript, so its controls stay disabled until it has loaded. The formula and the worked
-          example above show the same calculation.
-        </p>
-        <p class="pkce__ready" hidden={!hydrated}>
-          Type or paste a code_verifier, or set a length and press Generate. The challenge updates as you type.
-        </p>
-      </div>
+      {props.intro}
       <VerifierField
         id={id}
         verifier={verifier}
@@ -68,6 +75,7 @@ export default function PkceCalculator({ headingLevel = 3, id = 'pkce' }: Props)
           setLengthProblem(null);
         }}
         onGenerate={generate}
+        hint={props.verifierHint}
       />
       <MethodChoice
         id={`${id}-method`}
@@ -75,8 +83,8 @@ export default function PkceCalculator({ headingLevel = 3, id = 'pkce' }: Props)
         value={method}
         disabled={disabled}
         onChange={setMethod}
-        explainPlain
       />
+      {method === 'plain' && props.plain}
       <ChallengeOutput
         id={id}
         method={method}
@@ -93,8 +101,16 @@ export default function PkceCalculator({ headingLevel = 3, id = 'pkce' }: Props)
         method={method}
         disabled={disabled}
         onCopied={onCopied}
+        intro={props.requests}
+        note={props.requestsNote}
       />
-      <PairChecker id={`${id}-check`} headingLevel={headingLevel} disabled={disabled} onChecked={announce} />
+      <PairChecker
+        id={`${id}-check`}
+        headingLevel={headingLevel}
+        disabled={disabled}
+        onChecked={announce}
+        intro={props.check}
+      />
       <p class="sr-only" role="status" aria-live="polite" aria-atomic="true">
         {status}
       </p>

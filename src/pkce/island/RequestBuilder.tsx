@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChallengeMethod } from '../pkce.ts';
 import {
@@ -39,10 +40,14 @@ interface Props {
   method: ChallengeMethod;
   disabled: boolean;
   onCopied: (what: string) => (copied: boolean) => void;
+  /** Server HTML (slots): what the requests are, and what to do with them. */
+  intro: ComponentChildren;
+  note: ComponentChildren;
 }
 
 /** Builds the authorization URL and the token request (curl) for the current verifier and challenge. */
-export function RequestBuilder({ id, headingLevel, verifier, challenge, method, disabled, onCopied }: Props) {
+export function RequestBuilder(props: Props) {
+  const { id, headingLevel, verifier, challenge, method, disabled, onCopied } = props;
   const [fields, setFields] = useState(DEFAULTS);
   useEffect(() => setFields((f) => ({ ...f, state: newState() })), []);
   const auth = buildAuthorizationUrl({ ...fields, codeChallenge: challenge ?? '', codeChallengeMethod: method });
@@ -56,7 +61,7 @@ export function RequestBuilder({ id, headingLevel, verifier, challenge, method, 
       <Heading level={headingLevel} id={`${id}-requests-heading`}>
         Example requests
       </Heading>
-      <p>Put in your own values to get both requests that carry PKCE, with every value URL-encoded.</p>
+      {props.intro}
       <div class="pkce-requests__fields">
         {INPUTS.map(({ name, label, code, type }) => (
           <TextField
@@ -92,10 +97,7 @@ export function RequestBuilder({ id, headingLevel, verifier, challenge, method, 
         onCopied={onCopied('token request')}
         {...(hint ? { hint } : {})}
       />
-      <p class="pkce-hint">
-        Replace <code>{AUTHORIZATION_CODE_PLACEHOLDER}</code> with the <code>code</code> parameter your redirect_uri
-        receives. A confidential client also authenticates at the token endpoint, for example with its client secret.
-      </p>
+      {props.note}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { MAX_VERIFIER_LENGTH, MIN_VERIFIER_LENGTH } from '../pkce.ts';
 import { TextField } from './TextField.tsx';
 
@@ -11,6 +12,8 @@ interface Props {
   onVerifierInput: (value: string) => void;
   onLengthInput: (value: string) => void;
   onGenerate: () => void;
+  /** What a code_verifier may contain (server HTML, a slot). */
+  hint: ComponentChildren;
 }
 
 /** The code_verifier field with its problems, and the controls that generate a random one. */
@@ -25,7 +28,7 @@ export function VerifierField(props: Props) {
         disabled={disabled}
         onInput={props.onVerifierInput}
         problems={props.problems}
-        hint="43 to 128 characters, each one of A–Z, a–z, 0–9, hyphen, period, underscore or tilde."
+        hint={props.hint}
         mono
       />
       <div class="pkce-generate">

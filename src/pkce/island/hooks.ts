@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ChallengeMethod } from '../pkce.ts';
 import { challengeFor, type ChallengeResult } from '../calculator.ts';
+import { sha256 } from './adapters.ts';
 
 /** False on the server and in the first client render, true once the island has hydrated. */
 export function useHydrated(): boolean {
@@ -24,7 +25,7 @@ export function useChallenge(
   });
   useEffect(() => {
     let current = true;
-    challengeFor(verifier, method).then(
+    challengeFor(verifier, method, sha256).then(
       (result) => current && setDone({ key, result, error: null }),
       (e: unknown) => current && setDone({ key, result: null, error: e instanceof Error ? e.message : String(e) }),
     );
