@@ -1,125 +1,13 @@
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { axeViolations, launch, openPage } from '../support/browser.ts';
+import { ARTICLE_ROUTES, TODAY_ROUTES } from '../support/quiz-routes.ts';
 
 const siteUrl = inject('siteUrl');
 const ARTICLE = 'api-auth/which-oauth-flow-to-use/';
 const TODAY = 'which-flow-today/';
 const FIRST_QUESTION = 'Is the Client the Resource Owner?';
 const SECOND_QUESTION = 'Is the Client a web app executing on the server?';
-
-interface Route {
-  readonly answers: readonly string[];
-  readonly grant: string;
-  readonly page: string;
-  readonly encoded: string;
-  readonly guidance?: string;
-}
-
-const ARTICLE_ROUTES: readonly Route[] = [
-  { answers: ['Yes'], grant: 'Client Credentials Grant', page: '/api-auth/grant/client-credentials/', encoded: 'yes' },
-  {
-    answers: ['No', 'Yes'],
-    grant: 'Authorization Code Grant',
-    page: '/api-auth/grant/authorization-code/',
-    encoded: 'no.yes',
-  },
-  {
-    answers: ['No', 'No', 'Yes'],
-    grant: 'Resource Owner Password Credentials Grant',
-    page: '/api-auth/grant/password/',
-    encoded: 'no.no.yes',
-    guidance: 'RFC 9700, section 2.4',
-  },
-  {
-    answers: ['No', 'No', 'No', 'Native app'],
-    grant: 'Authorization Code Grant with PKCE',
-    page: '/api-auth/grant/authorization-code-pkce/',
-    encoded: 'no.no.no.native-app',
-  },
-  {
-    answers: ['No', 'No', 'No', 'SPA'],
-    grant: 'Implicit Grant',
-    page: '/api-auth/grant/implicit/',
-    encoded: 'no.no.no.spa',
-    guidance: 'RFC 9700, section 2.1.2',
-  },
-];
-
-const TODAY_ROUTES: readonly (Route & { why: string; title: string })[] = [
-  {
-    answers: ['Yes', 'Yes', 'Yes'],
-    grant: 'Device Authorization Grant',
-    page: '/api-auth/grant/device-code/',
-    title: 'Device Authorization Grant',
-    encoded: 'yes.yes.yes',
-    why: 'RFC 8628',
-  },
-  {
-    answers: ['Yes', 'Yes', 'No', 'Server-side web app', 'Calls an API'],
-    grant: 'Authorization Code Grant with PKCE',
-    page: '/api-auth/grant/authorization-code-pkce/',
-    title: 'Authorization Code Grant with PKCE',
-    encoded: 'yes.yes.no.server-side-web-app.calls-an-api',
-    why: 'confidential clients too',
-  },
-  {
-    answers: ['Yes', 'Yes', 'No', 'Server-side web app', 'Only signs users in'],
-    grant: 'OpenID Connect sign-in (Authorization Code Grant with PKCE)',
-    page: '/api-auth/sign-in-vs-api-access/',
-    title: 'Sign-in or API access?',
-    encoded: 'yes.yes.no.server-side-web-app.only-signs-users-in',
-    why: 'section 3.1.3.7',
-  },
-  {
-    answers: ['Yes', 'Yes', 'No', 'Single-page app', 'Yes'],
-    grant: 'Authorization Code Grant with PKCE behind a backend-for-frontend',
-    page: '/api-auth/browser-apps/',
-    title: 'Browser-based apps',
-    encoded: 'yes.yes.no.single-page-app.yes',
-    why: 'RFC 10017 section 6.1.4.3',
-  },
-  {
-    answers: ['Yes', 'Yes', 'No', 'Single-page app', 'No'],
-    grant: 'Authorization Code Grant with PKCE',
-    page: '/api-auth/grant/authorization-code-pkce/',
-    title: 'Authorization Code Grant with PKCE',
-    encoded: 'yes.yes.no.single-page-app.no',
-    why: 'backend-for-frontend',
-  },
-  {
-    answers: ['Yes', 'Yes', 'No', 'Native app'],
-    grant: 'Authorization Code Grant with PKCE',
-    page: '/api-auth/grant/authorization-code-pkce/',
-    title: 'Authorization Code Grant with PKCE',
-    encoded: 'yes.yes.no.native-app',
-    why: 'RFC 8252',
-  },
-  {
-    answers: ['Yes', 'No'],
-    grant: 'Client-Initiated Backchannel Authentication (CIBA)',
-    page: '/api-auth/grant/ciba/',
-    title: 'Client-Initiated Backchannel Authentication (CIBA)',
-    encoded: 'yes.no',
-    why: 'RFC 10027',
-  },
-  {
-    answers: ['No', 'Yes'],
-    grant: 'Token Exchange',
-    page: '/api-auth/grant/token-exchange/',
-    title: 'Token Exchange',
-    encoded: 'no.yes',
-    why: 'RFC 8693',
-  },
-  {
-    answers: ['No', 'No'],
-    grant: 'Client Credentials Grant',
-    page: '/api-auth/grant/client-credentials/',
-    title: 'Client Credentials Grant',
-    encoded: 'no.no',
-    why: 'RFC 9700 section 2.5',
-  },
-];
 
 let browser: Browser;
 const pages: Page[] = [];

@@ -4,6 +4,7 @@ import { until, type Engine, type EnginePage, type Locator, type OpenOptions } f
 import { ENGINE_LIMITS, engineOrSkip, type EngineId } from '../support/engines/engines.ts';
 import { serveForEngines, type EngineSiteServer } from '../support/engines/site-server.ts';
 import { builtPages } from '../support/measure.ts';
+import { ARTICLE_ROUTES, TODAY_ROUTES, type QuizRoute } from '../support/quiz-routes.ts';
 
 /**
  * The reader's flows, written once against the page-driver layer and run in every engine: `full` in Firefox
@@ -38,97 +39,11 @@ const RFC_CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 const FORMULA = 'code_challenge = BASE64URL(SHA256(ASCII(code_verifier)))';
 const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 
-interface Route {
-  readonly tree: 'which-oauth-flow' | 'which-flow-today';
-  readonly answers: readonly string[];
-  readonly grant: string;
-  readonly page: string;
-  readonly encoded: string;
-  /** The link text of the current-guidance note the result carries, if any. */
-  readonly guidance?: string;
-  /** Words the result's explanation must contain. */
-  readonly why?: string;
-}
+type Route = QuizRoute & { readonly tree: 'which-oauth-flow' | 'which-flow-today'; readonly why?: string };
 
-// The same routes as tests/e2e/quiz.test.ts, one per outcome of each tree.
 const ROUTES: readonly Route[] = [
-  {
-    tree: 'which-oauth-flow',
-    answers: ['Yes'],
-    grant: 'Client Credentials Grant',
-    page: '/api-auth/grant/client-credentials/',
-    encoded: 'yes',
-  },
-  {
-    tree: 'which-oauth-flow',
-    answers: ['No', 'Yes'],
-    grant: 'Authorization Code Grant',
-    page: '/api-auth/grant/authorization-code/',
-    encoded: 'no.yes',
-  },
-  {
-    tree: 'which-oauth-flow',
-    answers: ['No', 'No', 'Yes'],
-    grant: 'Resource Owner Password Credentials Grant',
-    page: '/api-auth/grant/password/',
-    encoded: 'no.no.yes',
-    guidance: 'RFC 9700, section 2.4',
-  },
-  {
-    tree: 'which-oauth-flow',
-    answers: ['No', 'No', 'No', 'Native app'],
-    grant: 'Authorization Code Grant with PKCE',
-    page: '/api-auth/grant/authorization-code-pkce/',
-    encoded: 'no.no.no.native-app',
-  },
-  {
-    tree: 'which-oauth-flow',
-    answers: ['No', 'No', 'No', 'SPA'],
-    grant: 'Implicit Grant',
-    page: '/api-auth/grant/implicit/',
-    encoded: 'no.no.no.spa',
-    guidance: 'RFC 9700, section 2.1.2',
-  },
-  {
-    tree: 'which-flow-today',
-    answers: ['No'],
-    grant: 'Client Credentials Grant',
-    page: '/api-auth/grant/client-credentials/',
-    encoded: 'no',
-    why: 'RFC 9700 section 2.5',
-  },
-  {
-    tree: 'which-flow-today',
-    answers: ['Yes', 'Yes'],
-    grant: 'Device Authorization Grant',
-    page: '/api-auth/grant/device-code/',
-    encoded: 'yes.yes',
-    why: 'RFC 8628',
-  },
-  {
-    tree: 'which-flow-today',
-    answers: ['Yes', 'No', 'Server-side web app'],
-    grant: 'Authorization Code Grant with PKCE',
-    page: '/api-auth/grant/authorization-code-pkce/',
-    encoded: 'yes.no.server-side-web-app',
-    why: 'confidential clients too',
-  },
-  {
-    tree: 'which-flow-today',
-    answers: ['Yes', 'No', 'Single-page app'],
-    grant: 'Authorization Code Grant with PKCE',
-    page: '/api-auth/grant/authorization-code-pkce/',
-    encoded: 'yes.no.single-page-app',
-    why: 'backend-for-frontend',
-  },
-  {
-    tree: 'which-flow-today',
-    answers: ['Yes', 'No', 'Native app'],
-    grant: 'Authorization Code Grant with PKCE',
-    page: '/api-auth/grant/authorization-code-pkce/',
-    encoded: 'yes.no.native-app',
-    why: 'RFC 8252',
-  },
+  ...ARTICLE_ROUTES.map((r) => ({ ...r, tree: 'which-oauth-flow' as const })),
+  ...TODAY_ROUTES.map((r) => ({ ...r, tree: 'which-flow-today' as const })),
 ];
 
 const INVALID_VERIFIERS = [
