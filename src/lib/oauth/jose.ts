@@ -107,7 +107,8 @@ export async function signJwt(claims: IdTokenClaims, key: SigningKey): Promise<s
 export type JwtVerification =
   { ok: true; header: Record<string, unknown>; claims: Record<string, unknown> } | { ok: false; reason: string };
 
-function decodeJson(part: string): Record<string, unknown> | null {
+/** Decodes one base64url part of a compact JWT as a JSON object; null when it is not one. */
+export function decodeJson(part: string): Record<string, unknown> | null {
   const bytes = base64urlDecode(part);
   if (!bytes) return null;
   try {

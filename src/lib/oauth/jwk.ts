@@ -3,7 +3,7 @@
  * `private_key_jwt` client assertions. Web Crypto only; only `handleExtended` uses it, so the base model's bundle
  * does not carry it.
  */
-import { base64url, base64urlDecode, sha256 } from './jose.ts';
+import { base64url, base64urlDecode, decodeJson, sha256 } from './jose.ts';
 import type { PublicKeyJwk } from './types.ts';
 
 /** A decoded compact JWS, before its signature is checked. */
@@ -14,24 +14,13 @@ export interface DecodedJws {
   signature: Uint8Array<ArrayBuffer>;
 }
 
-function json(part: string): Record<string, unknown> | null {
-  const bytes = base64urlDecode(part);
-  if (!bytes) return null;
-  try {
-    const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Splits and decodes a compact JWS; a sentence saying why when it is not one. */
 export function decodeJws(jwt: string): DecodedJws | string {
   const parts = jwt.split('.');
   if (parts.length !== 3) return `it has ${parts.length} dot-separated parts, a JWS has 3`;
   const [h = '', c = '', s = ''] = parts;
-  const header = json(h);
-  const claims = json(c);
+  const header = decodeJson(h);
+  const claims = decodeJson(c);
   const signature = base64urlDecode(s);
   if (!header || !claims || !signature) return 'its header or payload is not base64url JSON';
   return { header, claims, signingInput: `${h}.${c}`, signature };
