@@ -31,7 +31,7 @@ export function QuizResult({ idPrefix, outcome, taken, headingRef }: Props) {
       )}
       <p>{outcome.why}</p>
       <p>
-        <a href={withBase(import.meta.env.BASE_URL, outcome.href)}>Read the {outcome.outcome} page</a>
+        <a href={withBase(import.meta.env.BASE_URL, outcome.href)}>{`Read the ${outcome.outcome} page`}</a>
       </p>
       <h4 class="quiz__taken-title">Your answers</h4>
       <ol class="quiz__taken">

@@ -102,8 +102,15 @@ export function describeQuery(query: Query): string {
   return `css ${query.css}`;
 }
 
-/** Polls until `check` returns true, or fails after `timeoutMs` with `message` (and the last error `check` threw). */
-export async function until(check: () => Promise<boolean>, message: string, timeoutMs = 10_000): Promise<void> {
+/**
+ * Polls until `check` returns true, or fails after `timeoutMs` with `message` (and the last error `check` threw);
+ * a function as `message` is asked at the end, so it can say what the last poll saw.
+ */
+export async function until(
+  check: () => Promise<boolean>,
+  message: string | (() => string),
+  timeoutMs = 10_000,
+): Promise<void> {
   const start = Date.now();
   let lastError: unknown;
   for (;;) {
@@ -115,7 +122,7 @@ export async function until(check: () => Promise<boolean>, message: string, time
     }
     if (Date.now() - start > timeoutMs)
       throw new Error(
-        `Timed out after ${timeoutMs} ms: ${message}${lastError instanceof Error ? ` (last error: ${lastError.message})` : ''}`,
+        `Timed out after ${timeoutMs} ms: ${typeof message === 'function' ? message() : message}${lastError instanceof Error ? ` (last error: ${lastError.message})` : ''}`,
       );
     await new Promise((r) => setTimeout(r, 50));
   }

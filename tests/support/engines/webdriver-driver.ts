@@ -146,6 +146,8 @@ class WebDriverLocator implements Locator {
   private readonly session: Session;
   private readonly query: Query;
   private readonly parent: WebDriverLocator | undefined;
+  /** The computed names of the candidates the last name query looked at, for the message when none matched. */
+  private seen: string[] = [];
 
   constructor(session: Session, query: Query, parent?: WebDriverLocator) {
     this.session = session;
@@ -179,10 +181,12 @@ class WebDriverLocator implements Locator {
     ]);
     if (query.name === undefined) return candidates;
     const matches: ElementRef[] = [];
+    this.seen = [];
     for (const el of candidates) {
       const label = (await this.session.call<string>('GET', `/element/${el[ELEMENT]}/computedlabel`))
         .replace(/\s+/g, ' ')
         .trim();
+      this.seen.push(label);
       if (typeof query.name === 'string' ? label === query.name : query.name.test(label)) matches.push(el);
     }
     return matches;
@@ -192,7 +196,9 @@ class WebDriverLocator implements Locator {
     let found: ElementRef | undefined;
     await until(
       async () => (found = (await this.all())[0]) !== undefined,
-      `no element matches ${this.description}`,
+      () =>
+        `no element matches ${this.description}` +
+        (this.seen.length ? ` (names seen: ${this.seen.map((s) => JSON.stringify(s)).join(', ')})` : ''),
       5_000,
     );
     return found!;
