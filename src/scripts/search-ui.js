@@ -71,13 +71,6 @@ dialog.addEventListener('click', (e) => {
   if (e.target === dialog) dialog.close();
 });
 document.getElementById('search-close')?.addEventListener('click', () => dialog.close());
-// WebKit's search fields take Escape for themselves (to clear the text, even an empty one), so the modal dialog
-// never gets its cancel: in Safari, Escape in the field the dialog opens in would not close search.
-input.addEventListener('keydown', (e) => {
-  if (e.key !== 'Escape') return;
-  e.preventDefault();
-  dialog.close();
-});
 // Enter opens the first result; the form itself never submits (site-ui.ts stops that from the start, before this
 // script has loaded).
 input.form?.addEventListener('submit', (e) => {

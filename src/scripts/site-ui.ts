@@ -96,6 +96,12 @@ const onKey = (e: KeyboardEvent) => {
   if ((key === 'k' && (e.metaKey || e.ctrlKey)) || (key === '/' && !typing)) {
     e.preventDefault();
     openSearch();
+  } else if (key === 'escape' && dialog?.open) {
+    // WebKit's search fields take Escape for themselves (to clear the text, even an empty one), so the modal
+    // dialog never gets its cancel: without this, Escape in Safari would not close search. It lives here, not in
+    // the dialog's own script, so it works from the moment the dialog opens.
+    e.preventDefault();
+    dialog.close();
   } else if (key === 'escape' && menuOpen()) {
     setMenu(false);
     menuButton?.focus();
