@@ -12,6 +12,11 @@ export const frontmatterSchema = z.strictObject({
     .string()
     .min(50, 'description must be at least 50 characters: one full sentence for search results')
     .max(160, 'description must be at most 160 characters so search results do not cut it off'),
+  /**
+   * The page reproduces an older text (the Auth0 article): its `:::guidance` callouts then say they are the
+   * site's note, not part of that text. Pages the site wrote itself leave it off.
+   */
+  reproduces: z.boolean().default(false),
   /** Show an on-page table of contents of the page's ## and ### headings. */
   toc: z.boolean().default(false),
   /** Where the page sits in the sidebar and in previous/next links. */

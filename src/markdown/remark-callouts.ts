@@ -8,13 +8,18 @@ import { AuthorError, sourceLocation } from './author-error.ts';
 import { CALLOUT_CLASSES, CORRECTION_NOTE, calloutTitleLevel } from '../components/callout.ts';
 
 /**
- * The container directives authors may write: their class, and whether they carry the correction note (a
- * `:::guidance` block sits beside a reproduced sentence it corrects).
+ * The container directives authors may write: their class, and whether they carry the correction note when
+ * the page reproduces an older text (frontmatter `reproduces: true`), where a `:::guidance` block sits beside
+ * a reproduced sentence it corrects. On the site's own pages the note would be false, so they show none.
  */
 export const CALLOUTS = {
   panel: { className: CALLOUT_CLASSES.panel, note: undefined },
   guidance: { className: CALLOUT_CLASSES.guidance, note: CORRECTION_NOTE },
 } as const;
+
+/** Whether the page being compiled reproduces an older text, from its frontmatter (MDX puts it on the file). */
+const reproduces = (file: VFile): boolean =>
+  (file.data.astro?.frontmatter as { reproduces?: unknown } | undefined)?.reproduces === true;
 
 /** A callout name: `:::panel[Title]` or `:::guidance[Title]`. */
 export type CalloutName = keyof typeof CALLOUTS;
@@ -63,14 +68,15 @@ function transform(node: ContainerDirective, file: VFile, slugger: GithubSlugger
   const id = `${node.name}-${slugger.slug(title)}`;
   node.data = { hName: 'aside', hProperties: { className: [...callout.className], ariaLabelledby: id } };
   label!.data = { hName: 'p', hProperties: { className: ['callout__title'], id, role: 'heading', ariaLevel: level } };
-  const note: typeof rest = callout.note
-    ? [
-        {
-          type: 'paragraph',
-          data: { hProperties: { className: ['callout__note'] } },
-          children: [{ type: 'text', value: callout.note }],
-        },
-      ]
-    : [];
+  const note: typeof rest =
+    callout.note && reproduces(file)
+      ? [
+          {
+            type: 'paragraph',
+            data: { hProperties: { className: ['callout__note'] } },
+            children: [{ type: 'text', value: callout.note }],
+          },
+        ]
+      : [];
   node.children = [label!, ...note, ...rest];
 }

@@ -4,12 +4,26 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import { parse as parseYaml } from 'yaml';
 import { createRenderer } from '../../src/diagrams/renderer.ts';
 import { markdownPipeline } from '../../src/markdown/pipeline.ts';
 
 /**
+ * Splits off a leading `---` YAML block as Astro's MDX integration does: the frontmatter goes on the file as
+ * `data.astro.frontmatter`, and its lines become blank so line numbers in the body stay the file's own.
+ */
+function withFrontmatter(markdown: string, path: string): VFile {
+  const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(markdown);
+  if (!match) return new VFile({ value: markdown, path, data: { astro: { frontmatter: {} } } });
+  const frontmatter = (parseYaml(match[1] ?? '') ?? {}) as Record<string, unknown>;
+  const blank = match[0].replace(/[^\n]/g, '');
+  return new VFile({ value: blank + markdown.slice(match[0].length), path, data: { astro: { frontmatter } } });
+}
+
+/**
  * Runs Markdown through the site's own plugin lists (src/markdown/pipeline.ts, as astro.config.mjs does), as if
- * it were content/<path>. Diagrams are left for the reader's browser unless a renderer is passed.
+ * it were content/<path>, frontmatter included. Diagrams are left for the reader's browser unless a renderer
+ * is passed.
  */
 export async function toHtml(
   markdown: string,
@@ -17,7 +31,7 @@ export async function toHtml(
   base = '/',
   renderer = createRenderer({ MERMAID_NO_BROWSER: '1' }),
 ): Promise<{ html: string; data: VFile['data'] }> {
-  const file = new VFile({ value: markdown, path });
+  const file = withFrontmatter(markdown, path);
   const { remarkPlugins, rehypePlugins } = markdownPipeline({
     base,
     diagrams: { renderer, onClientRendering: () => {} },

@@ -16,10 +16,16 @@ describe('remarkCallouts', () => {
     expect(html).toContain('aria-level="2"');
   });
 
-  test("marks :::guidance callouts as the site's own note", async () => {
-    const { html } = await toHtml(':::guidance[Current guidance]\nUse PKCE.\n:::\n');
+  test("marks :::guidance callouts as the site's own note on a page that reproduces an older text", async () => {
+    const { html } = await toHtml('---\nreproduces: true\n---\n\n:::guidance[Current guidance]\nUse PKCE.\n:::\n');
     expect(html).toContain('class="callout callout--guidance"');
     expect(html).toContain('Note from this site, not part of the original article');
+  });
+
+  test("gives :::guidance callouts no such note on the site's own pages", async () => {
+    const { html } = await toHtml(':::guidance[Current guidance]\nUse PKCE.\n:::\n');
+    expect(html).toContain('class="callout callout--guidance"');
+    expect(html).not.toContain('not part of the original article');
   });
 
   test('gives two callouts with the same title distinct ids', async () => {
