@@ -19,9 +19,9 @@ export type RenderResult = { svg: string } | { error: string };
 
 /**
  * Raise when what is cached changes for the same inputs (2: SVGs are optimized before caching; 3: ids scoped
- * under the drawing's id, sequence labels wrapped between words).
+ * under the drawing's id, sequence labels wrapped between words; 4: a repeated id renamed at each repeat).
  */
-export const RENDERER_REVISION = 3;
+export const RENDERER_REVISION = 4;
 
 /**
  * Cache key of one rendering: the source, Mermaid's version, the theme, every renderer option and the SVG
