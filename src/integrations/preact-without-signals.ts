@@ -2,13 +2,17 @@ import type { Plugin } from 'vite';
 
 const RENDERER = /[\\/]@astrojs[\\/]preact[\\/]dist[\\/]client\.js$/;
 const SIGNALS_IMPORT = 'import("@preact/signals")';
+/** Where the renderer's signals handling starts, and the statement that follows it. */
+const SIGNALS_START = 'let signalsRaw = element.dataset.preactSignals;';
+const AFTER_SIGNALS = 'const child = h(';
 
 /**
- * Astro's Preact renderer imports @preact/signals dynamically, for islands given a signal as a prop. No island
- * here is, yet that one import pulls Vite's preload helper (about 0.9 KB gzip) into the Preact chunk and emits
- * an unused signals chunk. This build replaces the import with an error that says what to change, and fails
- * when the renderer no longer contains it, so the next Astro upgrade revisits this instead of silently keeping
- * a no-op.
+ * Astro's Preact renderer imports @preact/signals dynamically, for islands given a signal as a prop, and then
+ * wires each signal into the island's props. No island here is given one, yet that import pulls Vite's preload
+ * helper (about 0.9 KB gzip) into the Preact chunk and emits an unused signals chunk, and the wiring (about
+ * 0.2 KB gzip) ships on every page with an island. This build replaces the whole block with an error that says
+ * what to change, and fails when the renderer no longer contains it as expected, so the next Astro upgrade
+ * revisits this instead of silently keeping a no-op.
  */
 export function preactWithoutSignals(): Plugin {
   return {
@@ -16,14 +20,17 @@ export function preactWithoutSignals(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!RENDERER.test(id)) return undefined;
-      if (!code.includes(SIGNALS_IMPORT)) {
+      const start = code.indexOf(SIGNALS_START);
+      const end = code.indexOf(AFTER_SIGNALS, start);
+      const signalsImport = code.indexOf(SIGNALS_IMPORT, start);
+      if (start < 0 || end < 0 || signalsImport < 0 || signalsImport > end) {
         this.error(
-          `${id} no longer contains ${SIGNALS_IMPORT}: remove preactWithoutSignals() from astro.config.mjs (src/integrations/preact-without-signals.ts).`,
+          `${id} no longer handles signals as "${SIGNALS_START} … ${SIGNALS_IMPORT} … ${AFTER_SIGNALS}": update or remove preactWithoutSignals() in astro.config.mjs (src/integrations/preact-without-signals.ts).`,
         );
       }
       const refusal =
-        'Promise.reject(new Error("An island was given a Preact signal as a prop; this site builds without @preact/signals (src/integrations/preact-without-signals.ts)."))';
-      return { code: code.replace(SIGNALS_IMPORT, refusal), map: null };
+        'if (element.dataset.preactSignals) throw new Error("An island was given a Preact signal as a prop; this site builds without @preact/signals (src/integrations/preact-without-signals.ts).");\n  ';
+      return { code: code.slice(0, start) + refusal + code.slice(end), map: null };
     },
   };
 }

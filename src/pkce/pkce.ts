@@ -89,8 +89,6 @@ export type PairCheck =
   | { result: 'mismatch'; expected: string }
   | { result: 'invalid-verifier'; problems: VerifierProblem[] };
 
-const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
 const VALID_VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 
 // A lookup table keeps the per-character scan of a huge paste cheap.
@@ -107,25 +105,11 @@ const COMBINING_MARK = /^\p{M}$/u;
  * @see https://www.rfc-editor.org/rfc/rfc7636#appendix-A
  */
 export function base64UrlEncode(bytes: Uint8Array): string {
-  const at = (i: number): number => bytes[i] ?? 0;
-  const sextet = (n: number, shift: number): string => BASE64URL_ALPHABET.charAt((n >>> shift) & 63);
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
-    out += sextet(n, 18) + sextet(n, 12) + sextet(n, 6) + sextet(n, 0);
-  }
-  // Appendix A drops the "=" padding, so a trailing group of one or two octets
-  // becomes two or three characters.
-  const remaining = bytes.length - i;
-  if (remaining === 1) {
-    const n = at(i) << 16;
-    out += sextet(n, 18) + sextet(n, 12);
-  } else if (remaining === 2) {
-    const n = (at(i) << 16) | (at(i + 1) << 8);
-    out += sextet(n, 18) + sextet(n, 12) + sextet(n, 6);
-  }
-  return out;
+  // btoa (in browsers and Node) encodes a "binary string", one character per octet; Appendix A then swaps in the
+  // URL-safe characters and drops the "=" padding.
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /**

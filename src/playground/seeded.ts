@@ -3,8 +3,7 @@
  * a short seed so a shared link replays the very same exchange. A real server draws them from a CSPRNG; this is a
  * simulation that has to be reproducible.
  */
-import type { MintKind } from '../lib/oauth/index.ts';
-import { base64UrlEncode } from '../pkce/pkce.ts';
+import { base64url, type MintKind } from '../lib/oauth/index.ts';
 
 /** Characters of a seed; the URL state accepts exactly this shape. */
 export const SEED_PATTERN = /^[A-Za-z0-9_-]{8,16}$/;
@@ -38,7 +37,7 @@ export function seededMint(bytes: (count: number) => Uint8Array): (kind: MintKin
       const letters = Array.from(bytes(8), (b) => USER_CODE_ALPHABET[b % USER_CODE_ALPHABET.length]).join('');
       return `${letters.slice(0, 4)}-${letters.slice(4)}`;
     }
-    return base64UrlEncode(bytes(kind === 'device_code' ? 24 : 16));
+    return base64url(bytes(kind === 'device_code' ? 24 : 16));
   };
 }
 
@@ -47,5 +46,5 @@ export const SEED_OCTETS = 9;
 
 /** A seed from random octets (the island draws them from crypto.getRandomValues). */
 export function newSeed(octets: Uint8Array): string {
-  return base64UrlEncode(octets);
+  return base64url(octets);
 }

@@ -21,12 +21,11 @@ const ARTICLE = 'api-auth/which-oauth-flow-to-use/';
 const BUDGET = { totalGzip: 30_000, jsGzip: 12_000 };
 /**
  * Scrolled through with both islands hydrated, the article weighs more than the targets (Preact, its renderer
- * and Astro's island script alone take about 8.5 KB of JavaScript). These ceilings keep it from growing; README
- * "Performance" reports the figures as they are. The JavaScript ceiling is 18.5 KB, not the 17 KB asked for: the
- * article ran 17.9 KB, and 18.3 KB once the flow playground also imported the PKCE module, which the bundler then
- * split into a chunk of its own (2.0 KB) shared by both islands.
+ * and Astro's island script alone take about 8.4 KB of JavaScript). These ceilings keep it from growing; README
+ * "Performance" reports the figures as they are. The JavaScript ceiling is 17.5 KB, not the 17 KB asked for (issue
+ * 10): the article measures 17.3 KB, the rest being the islands' logic and the sentences they compose.
  */
-const HYDRATED_CEILING = { totalGzip: 38_000, jsGzip: 18_500 };
+const HYDRATED_CEILING = { totalGzip: 38_000, jsGzip: 17_500 };
 /**
  * JavaScript that runs before any interaction: Astro's island runtime and the inline theme script. The header's
  * controls (site-ui.ts) load on the first input, the islands when they scroll into view.

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Profile, SigningKey } from '../../src/lib/oauth/index.ts';
-import { s256 } from '../../src/lib/oauth/index.ts';
 import type { GrantId } from '../../src/playground/grants.ts';
 import { generateSigningKey } from '../../src/playground/key.ts';
 import type { Move } from '../../src/playground/moves.ts';
 import { citationOf, createSession, movesOf, perform, replay, type Session } from '../../src/playground/session.ts';
+import { computeChallenge } from '../../src/pkce/pkce.ts';
 
 let key: SigningKey;
 beforeAll(async () => {
@@ -57,12 +57,14 @@ describe('every grant reaches the API on its happy path', () => {
 });
 
 describe('the code flow with PKCE', () => {
-  test('sends the S256 challenge of the verifier it later redeems with, both made by the PKCE module', async () => {
+  test('sends the S256 challenge of the verifier it later redeems with, the one the calculator computes', async () => {
     const session = await run('authorization-code-pkce', [...CODE_FLOW, edit('redeem')]);
     const [authorize, , , redeem] = session.steps;
     const verifier = /code_verifier=([^&\n]+)/.exec(redeem!.request!)![1]!;
     expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(authorize!.request).toContain(`code_challenge=${await s256(verifier)}&code_challenge_method=S256`);
+    // The session makes both with the model's base64url and S256; the site's PKCE module checks them independently.
+    const challenge = await computeChallenge(verifier, 'S256');
+    expect(authorize!.request).toContain(`code_challenge=${challenge}&code_challenge_method=S256`);
   });
 
   test('with openid, the token response carries an ID token that verifies against the JWKS, with the nonce', async () => {

@@ -12,6 +12,7 @@ import { QuizResult } from './QuizResult.tsx';
 interface Props {
   /** Id of the tree, as in content/decision-trees/<treeId>.yaml; also the URL parameter holding the answers, so two quizzes on a page never clash. */
   treeId: string;
+  /** The tree, its outcome links with the site's base path (DecisionTree.astro). */
   tree: DecisionTree;
   /** Id of the <figure> holding the tree's flowchart, whose path is highlighted. */
   figureId: string;

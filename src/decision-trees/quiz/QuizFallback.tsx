@@ -1,7 +1,7 @@
 import type { OutcomeNode } from '../schema.ts';
-import { withBase } from '../../lib/links.ts';
 
 interface Props {
+  /** The tree's outcomes, their links with the site's base path (DecisionTree.astro). */
   outcomes: readonly OutcomeNode[];
   flowchart: 'above' | 'below';
 }
@@ -23,7 +23,7 @@ export function QuizFallback({ outcomes, flowchart }: Props) {
       <ul>
         {unique.map((o) => (
           <li key={o.id}>
-            <a href={withBase(import.meta.env.BASE_URL, o.href)}>{o.outcome}</a>
+            <a href={o.href}>{o.outcome}</a>
           </li>
         ))}
       </ul>

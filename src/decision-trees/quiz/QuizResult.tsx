@@ -1,11 +1,11 @@
 import type { Ref } from 'preact';
 import { Callout } from '../../components/Callout.tsx';
 import type { OutcomeNode } from '../schema.ts';
-import { withBase } from '../../lib/links.ts';
 import type { TakenAnswer } from '../quiz-view.ts';
 
 interface Props {
   idPrefix: string;
+  /** The outcome reached; its link already has the site's base path (DecisionTree.astro). */
   outcome: OutcomeNode;
   taken: readonly TakenAnswer[];
   headingRef: Ref<HTMLHeadingElement>;
@@ -31,7 +31,7 @@ export function QuizResult({ idPrefix, outcome, taken, headingRef }: Props) {
       )}
       <p>{outcome.why}</p>
       <p>
-        <a href={withBase(import.meta.env.BASE_URL, outcome.href)}>{`Read the ${outcome.outcome} page`}</a>
+        <a href={outcome.href}>{`Read the ${outcome.outcome} page`}</a>
       </p>
       <h4 class="quiz__taken-title">Your answers</h4>
       <ol class="quiz__taken">

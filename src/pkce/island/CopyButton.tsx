@@ -1,8 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { copyText } from './adapters.ts';
 
 interface Props {
-  label: string;
+  label: ComponentChildren;
   text: string;
   disabled: boolean;
   onResult: (copied: boolean) => void;

@@ -1,10 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import type { ChallengeMethod } from '../pkce.ts';
 
 const METHODS: readonly ChallengeMethod[] = ['S256', 'plain'];
 
 interface Props {
   id: string;
-  legend: string;
+  legend: ComponentChildren;
   value: ChallengeMethod;
   disabled: boolean;
   onChange: (method: ChallengeMethod) => void;

@@ -1,13 +1,14 @@
+import type { ComponentChildren } from 'preact';
 import { CopyButton } from './CopyButton.tsx';
 
 interface Props {
   id: string;
-  label: string;
+  label: ComponentChildren;
   value: string;
-  copyLabel: string;
+  copyLabel: ComponentChildren;
   disabled: boolean;
   onCopied: (copied: boolean) => void;
-  hint?: string;
+  hint?: ComponentChildren;
   /** Lines for a multi-line output; a single-line output when absent. */
   rows?: number;
   /** Keep long lines whole (scroll sideways) instead of wrapping them, for commands. */

@@ -1,23 +1,20 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { DEFAULT_CHALLENGE_METHOD, type ChallengeMethod } from '../pkce.ts';
 import { checkPair, pairAnnouncement, type PairView } from '../calculator.ts';
 import { sha256 } from './adapters.ts';
-import { Heading } from './Heading.tsx';
 import { MethodChoice } from './MethodChoice.tsx';
+import type { PkceText } from './text.ts';
 import { TextField } from './TextField.tsx';
 
 interface Props {
   id: string;
-  headingLevel: number;
+  text: PkceText;
   disabled: boolean;
   onChecked: (announcement: string) => void;
-  /** Server HTML (a slot): what the checker does. */
-  intro: ComponentChildren;
 }
 
 /** "Check a pair": does a code_verifier produce a given code_challenge, as the server would check it? */
-export function PairChecker({ id, headingLevel, disabled, onChecked, intro }: Props) {
+export function PairChecker({ id, text, disabled, onChecked }: Props) {
   const [verifier, setVerifier] = useState('');
   const [challenge, setChallenge] = useState('');
   const [method, setMethod] = useState<ChallengeMethod>(DEFAULT_CHALLENGE_METHOD);
@@ -44,14 +41,12 @@ export function PairChecker({ id, headingLevel, disabled, onChecked, intro }: Pr
     }
   };
   return (
+    // The heading (id-heading) and the introduction come with text.check.
     <form class="pkce-check" aria-labelledby={`${id}-heading`} onSubmit={check} noValidate>
-      <Heading level={headingLevel} id={`${id}-heading`}>
-        Check a pair
-      </Heading>
-      {intro}
+      {text.check}
       <TextField
         id={`${id}-verifier`}
-        label="Verifier to check"
+        label={text.checkVerifierLabel}
         value={verifier}
         disabled={disabled}
         onInput={edit(setVerifier)}
@@ -60,7 +55,7 @@ export function PairChecker({ id, headingLevel, disabled, onChecked, intro }: Pr
       />
       <TextField
         id={`${id}-challenge`}
-        label="Challenge to check"
+        label={text.checkChallengeLabel}
         value={challenge}
         disabled={disabled}
         onInput={edit(setChallenge)}
@@ -68,13 +63,13 @@ export function PairChecker({ id, headingLevel, disabled, onChecked, intro }: Pr
       />
       <MethodChoice
         id={`${id}-method`}
-        legend="Method of the challenge to check"
+        legend={text.checkMethodLegend}
         value={method}
         disabled={disabled}
         onChange={edit(setMethod)}
       />
       <button type="submit" class="pkce-button pkce-button--primary" disabled={disabled}>
-        Check pair
+        {text.checkButton}
       </button>
       {view && <Verdict view={view} />}
       {failure && <p class="pkce-problems">{failure}</p>}

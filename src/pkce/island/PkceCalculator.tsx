@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { DEFAULT_CHALLENGE_METHOD, MIN_VERIFIER_LENGTH, type ChallengeMethod } from '../pkce.ts';
 import { announcements, parseVerifierLength, verifierState } from '../calculator.ts';
@@ -8,28 +7,13 @@ import { useAnnouncer, useChallenge, useHydrated } from './hooks.ts';
 import { MethodChoice } from './MethodChoice.tsx';
 import { PairChecker } from './PairChecker.tsx';
 import { RequestBuilder } from './RequestBuilder.tsx';
+import type { PkceText } from './text.ts';
 import { VerifierField } from './VerifierField.tsx';
 
-interface Props {
-  /** Level of the calculator's own sub-headings: one below the heading of the section it sits in. */
-  headingLevel?: number;
+/** The calculator's ids, and its fixed text as slots (see text.ts). */
+interface Props extends PkceText {
   /** Prefix of every id inside the calculator, unique on the page. */
   id?: string;
-  /*
-   * Text that never changes comes from the server HTML as Astro slots (PkceTool.astro), so the island's
-   * JavaScript does not carry it a second time.
-   */
-  /** What the calculator is and that it needs JavaScript; `data-hydrated` on the root picks the sentence shown. */
-  intro?: ComponentChildren;
-  /** What a code_verifier may contain, under its field. */
-  verifierHint?: ComponentChildren;
-  /** Why not to use plain, shown while plain is chosen. */
-  plain?: ComponentChildren;
-  /** The example requests' introduction and the note under them. */
-  requests?: ComponentChildren;
-  requestsNote?: ComponentChildren;
-  /** The pair checker's introduction. */
-  check?: ComponentChildren;
 }
 
 /**
@@ -38,7 +22,7 @@ interface Props {
  * @see https://www.rfc-editor.org/rfc/rfc7636
  */
 export default function PkceCalculator(props: Props) {
-  const { headingLevel = 3, id = 'pkce' } = props;
+  const { id = 'pkce' } = props;
   const hydrated = useHydrated();
   const [verifier, setVerifier] = useState('');
   const [lengthText, setLengthText] = useState(String(MIN_VERIFIER_LENGTH));
@@ -64,6 +48,7 @@ export default function PkceCalculator(props: Props) {
       {props.intro}
       <VerifierField
         id={id}
+        text={props}
         verifier={verifier}
         problems={field.state === 'invalid' ? field.problems : []}
         lengthText={lengthText}
@@ -75,11 +60,10 @@ export default function PkceCalculator(props: Props) {
           setLengthProblem(null);
         }}
         onGenerate={generate}
-        hint={props.verifierHint}
       />
       <MethodChoice
         id={`${id}-method`}
-        legend="Challenge method"
+        legend={props.methodLegend}
         value={method}
         disabled={disabled}
         onChange={setMethod}
@@ -87,7 +71,7 @@ export default function PkceCalculator(props: Props) {
       {method === 'plain' && props.plain}
       <ChallengeOutput
         id={id}
-        method={method}
+        text={props}
         result={result}
         error={error}
         disabled={disabled}
@@ -95,22 +79,14 @@ export default function PkceCalculator(props: Props) {
       />
       <RequestBuilder
         id={id}
-        headingLevel={headingLevel}
+        text={props}
         verifier={result ? verifier : null}
         challenge={result?.challenge ?? null}
         method={method}
         disabled={disabled}
         onCopied={onCopied}
-        intro={props.requests}
-        note={props.requestsNote}
       />
-      <PairChecker
-        id={`${id}-check`}
-        headingLevel={headingLevel}
-        disabled={disabled}
-        onChecked={announce}
-        intro={props.check}
-      />
+      <PairChecker id={`${id}-check`} text={props} disabled={disabled} onChecked={announce} />
       <p class="sr-only" role="status" aria-live="polite" aria-atomic="true">
         {status}
       </p>

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChallengeMethod } from '../pkce.ts';
 import {
@@ -8,8 +7,8 @@ import {
   type RequestField,
 } from '../requests.ts';
 import { newState } from './adapters.ts';
-import { Heading } from './Heading.tsx';
 import { OutputBox } from './OutputBox.tsx';
+import type { PkceText } from './text.ts';
 import { TextField } from './TextField.tsx';
 
 const DEFAULTS = {
@@ -33,21 +32,18 @@ const INPUTS: { name: keyof Fields; label: string; code: boolean; type: 'text' |
 
 interface Props {
   id: string;
-  headingLevel: number;
+  text: PkceText;
   /** The valid code_verifier and its challenge, or nulls while there is none. */
   verifier: string | null;
   challenge: string | null;
   method: ChallengeMethod;
   disabled: boolean;
   onCopied: (what: string) => (copied: boolean) => void;
-  /** Server HTML (slots): what the requests are, and what to do with them. */
-  intro: ComponentChildren;
-  note: ComponentChildren;
 }
 
 /** Builds the authorization URL and the token request (curl) for the current verifier and challenge. */
 export function RequestBuilder(props: Props) {
-  const { id, headingLevel, verifier, challenge, method, disabled, onCopied } = props;
+  const { id, text, verifier, challenge, method, disabled, onCopied } = props;
   const [fields, setFields] = useState(DEFAULTS);
   useEffect(() => setFields((f) => ({ ...f, state: newState() })), []);
   const auth = buildAuthorizationUrl({ ...fields, codeChallenge: challenge ?? '', codeChallengeMethod: method });
@@ -55,13 +51,11 @@ export function RequestBuilder(props: Props) {
   const problems: Partial<Record<RequestField, string>> = {};
   for (const built of [auth, token]) if (!built.ok) problems[built.field] = built.problem;
   const ready = challenge !== null && verifier !== null;
-  const hint = ready ? undefined : 'Filled in once the code verifier above is valid.';
+  const hint = ready ? undefined : text.requestsPending;
   return (
+    // The heading (id-requests-heading) and the introduction come with text.requests.
     <section class="pkce-requests" aria-labelledby={`${id}-requests-heading`}>
-      <Heading level={headingLevel} id={`${id}-requests-heading`}>
-        Example requests
-      </Heading>
-      {props.intro}
+      {text.requests}
       <div class="pkce-requests__fields">
         {INPUTS.map(({ name, label, code, type }) => (
           <TextField
@@ -78,9 +72,9 @@ export function RequestBuilder(props: Props) {
       </div>
       <OutputBox
         id={`${id}-authorize`}
-        label="Authorization URL"
+        label={text.authorizeLabel}
         value={ready && auth.ok ? auth.text : ''}
-        copyLabel="Copy authorization URL"
+        copyLabel={text.copyAuthorize}
         rows={5}
         disabled={disabled}
         onCopied={onCopied('authorization URL')}
@@ -88,16 +82,16 @@ export function RequestBuilder(props: Props) {
       />
       <OutputBox
         id={`${id}-token`}
-        label="Token request (curl)"
+        label={text.tokenLabel}
         value={ready && token.ok ? token.text : ''}
-        copyLabel="Copy token request"
+        copyLabel={text.copyToken}
         rows={(ready && token.ok ? token.text.split('\n').length : 6) + 1}
         noWrap
         disabled={disabled}
         onCopied={onCopied('token request')}
         {...(hint ? { hint } : {})}
       />
-      {props.note}
+      {text.requestsNote}
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import type { ComponentChildren } from 'preact';
 import { MAX_VERIFIER_LENGTH, MIN_VERIFIER_LENGTH } from '../pkce.ts';
+import type { PkceText } from './text.ts';
 import { TextField } from './TextField.tsx';
 
 interface Props {
   id: string;
+  text: PkceText;
   verifier: string;
   problems: readonly string[];
   lengthText: string;
@@ -12,29 +13,27 @@ interface Props {
   onVerifierInput: (value: string) => void;
   onLengthInput: (value: string) => void;
   onGenerate: () => void;
-  /** What a code_verifier may contain (server HTML, a slot). */
-  hint: ComponentChildren;
 }
 
 /** The code_verifier field with its problems, and the controls that generate a random one. */
 export function VerifierField(props: Props) {
-  const { id, disabled } = props;
+  const { id, text, disabled } = props;
   return (
     <div class="pkce-verifier">
       <TextField
         id={`${id}-verifier`}
-        label="Code verifier"
+        label={text.verifierLabel}
         value={props.verifier}
         disabled={disabled}
         onInput={props.onVerifierInput}
         problems={props.problems}
-        hint={props.hint}
+        hint={text.verifierHint}
         mono
       />
       <div class="pkce-generate">
         <TextField
           id={`${id}-length`}
-          label="Verifier length"
+          label={text.lengthLabel}
           type="number"
           min={MIN_VERIFIER_LENGTH}
           max={MAX_VERIFIER_LENGTH}
@@ -44,7 +43,7 @@ export function VerifierField(props: Props) {
           problems={props.lengthProblem ? [props.lengthProblem] : []}
         />
         <button type="button" class="pkce-button pkce-button--primary" disabled={disabled} onClick={props.onGenerate}>
-          Generate
+          {text.generate}
         </button>
       </div>
     </div>
