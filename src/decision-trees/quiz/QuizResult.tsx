@@ -31,7 +31,8 @@ export function QuizResult({ idPrefix, outcome, taken, headingRef }: Props) {
       )}
       <p>{outcome.why}</p>
       <p>
-        <a href={withBase(import.meta.env.BASE_URL, outcome.href)}>Read the {outcome.outcome} page</a>
+        {/* One text node: WebKit's accessible name drops the space between "…PKCE)" and a separate " page" node. */}
+        <a href={withBase(import.meta.env.BASE_URL, outcome.href)}>{`Read the ${outcome.outcome} page`}</a>
       </p>
       <h4 class="quiz__taken-title">Your answers</h4>
       <ol class="quiz__taken">
