@@ -81,7 +81,7 @@ export function readerFlows(id: EngineId, depth: Depth): void {
     beforeAll(async () => {
       if (!lookup.found) return;
       site = await serveForEngines(inject('engineDist'), { probe: id === 'webkit' });
-      engine = lookup.create(site.takeProblems);
+      engine = lookup.create(site);
     });
     afterAll(async () => {
       await engine?.close();
