@@ -18,7 +18,7 @@ import { ARTICLE_ROUTES, TODAY_ROUTES, type QuizRoute } from '../support/quiz-ro
 /**
  * The reader's flows, written once against the page-driver layer and run in every engine: `full` in Firefox
  * (what tests/e2e checks in Chromium, minus what no engine changes, such as the build's output), `focused` in
- * WebKit (article and flowchart, every quiz path, the PKCE vector and one invalid input, the
+ * WebKit (every built page, article and flowchart, every quiz path, the PKCE vector and one invalid input, the
  * playground's PKCE grant and one tamper, search, theme, axe).
  * The assertions are the Chromium suites' assertions; only how a page is opened and driven differs.
  */
@@ -198,10 +198,12 @@ export function readerFlows(id: EngineId, depth: Depth): void {
       );
     });
 
-    const pages = full ? builtPages(inject('engineDist')) : ['', ARTICLE, TOOL];
-    // axe on the two pages with islands, hydrated (and on the started playground, below): its results differ between engines only where rendering does
-    // (contrast, focus, hidden content), and Chromium runs it on every page. In Firefox over BiDi it is slow:
-    // 20 to 45 s a page on the shared 2-core machine, 90 s on the authorization-code-pkce page's code blocks.
+    // Every built page in both engines: under a second a page in WebKit, 2 to 6 s in Firefox.
+    const pages = builtPages(inject('engineDist'));
+    // axe on the two pages with islands, hydrated, and on the started playground (below): its results differ
+    // between engines only where rendering does (contrast, focus, hidden content), and Chromium runs it on every
+    // page. In Firefox over BiDi it is slow: 20 to 45 s a page on the shared 2-core machine, 90 s on the
+    // authorization-code-pkce page's code blocks.
     const axePages = [ARTICLE, TOOL];
     const themes = cannot.has('dark-system-theme') ? (['light'] as const) : (['light', 'dark'] as const);
     describe('every page', () => {
