@@ -631,19 +631,26 @@ export function readerFlows(id: EngineId, depth: Depth): void {
     const wire = (region: Locator, label: 'Request' | 'Response') =>
       region.find({ role: 'group', name: label }).innerText();
 
-    /** Waits for the Start button to hydrate, presses it and waits for the first move. */
+    /**
+     * Waits for the Start button to hydrate, presses it and waits for the first move and for the page's requests to
+     * stop, checking that meanwhile it loaded only scripts: the playground's, and the header's (Start is the reader's
+     * first input, which loads it). From then on the page must request nothing.
+     */
     async function startPlayground(page: EnginePage) {
       const start = button(page, 'Start the playground');
       await start.scrollIntoView();
       await eventually(() => start.isEnabled(), true, 15_000);
+      await networkQuiet(page);
       await start.click();
       await nextHeading(page).waitFor(15_000);
+      const starting = await networkQuiet(page);
+      expect(
+        starting.filter((url) => !/\/_astro\/[\w.-]+\.js$/.test(url)),
+        'requests while starting',
+      ).toEqual([]);
     }
 
-    /**
-     * Waits until the page has requested nothing for half a second and returns what it requested until then: the
-     * click on Start is the reader's first input, which also loads the site header's script (theme-init.js).
-     */
+    /** Waits until the page has requested nothing for half a second, and returns what it requested until then. */
     async function networkQuiet(page: EnginePage): Promise<string[]> {
       const requested: string[] = [];
       await until(async () => {
@@ -710,7 +717,7 @@ export function readerFlows(id: EngineId, depth: Depth): void {
     const happyPaths = full ? HAPPY_PATHS : HAPPY_PATHS.filter(([grant]) => grant === 'Authorization Code with PKCE');
     // The model's answers are the same in every engine (Chromium checks every tamper); what an engine changes is its
     // Web Crypto (the S256 of a typed code_verifier), Basic credentials, typing over a field and the clock's number
-    // field. All 21 would add two minutes to the Firefox suite; these four take about 30 s, WebKit's one 5 s.
+    // field. All 21 would add two minutes to the Firefox suite; these four take 20 to 30 s, WebKit's one 3 to 5 s.
     const TAMPERED = full
       ? [
           'a wrong code_verifier',
@@ -743,7 +750,6 @@ export function readerFlows(id: EngineId, depth: Depth): void {
         async (grant, actions) => {
           await visit(PLAYGROUND, async (page) => {
             await startPlayground(page);
-            await networkQuiet(page);
             const last = await run(page, [{ grant }, ...actions]);
             expect(await wire(last, 'Request')).toMatch(API_REQUEST);
             expect(await wire(last, 'Response')).toMatch(API_OK);
@@ -755,7 +761,6 @@ export function readerFlows(id: EngineId, depth: Depth): void {
       test.each(tampers)('tampering: $name shows the error and the rule it cites', async (tamper) => {
         await visit(PLAYGROUND, async (page) => {
           await startPlayground(page);
-          await networkQuiet(page);
           const last = await run(page, tamper.grant ? [{ grant: tamper.grant }, ...tamper.actions] : tamper.actions);
           expect(await last.innerText()).toMatch(tamper.shows);
           expect(await last.find({ role: 'link', name: tamper.cite }).attribute('href')).toBe(tamper.href);
