@@ -1,4 +1,5 @@
 import { readerFlows } from './reader-flows.ts';
 
-// WebKitGTK over classic WebDriver: the article, the quiz, the calculator, search and the theme.
+// WebKitGTK over classic WebDriver: every page, the article, the quiz, the calculator, the playground, search and
+// the theme.
 readerFlows('webkit', 'focused');

@@ -31,6 +31,7 @@ export function QuizResult({ idPrefix, outcome, taken, headingRef }: Props) {
       )}
       <p>{outcome.why}</p>
       <p>
+        {/* One text node: WebKit's accessible name drops the space between "…PKCE)" and a separate " page" node. */}
         <a href={outcome.href}>{`Read the ${outcome.outcome} page`}</a>
       </p>
       <h4 class="quiz__taken-title">Your answers</h4>

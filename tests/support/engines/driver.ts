@@ -13,6 +13,8 @@ export type Role =
   | 'textbox'
   | 'spinbutton'
   | 'radio'
+  | 'checkbox'
+  | 'group'
   | 'radiogroup'
   | 'region'
   | 'complementary'
@@ -75,11 +77,19 @@ export interface EnginePage extends Pick<Locator, 'find'> {
   axe(): Promise<string[]>;
   /** Console errors, uncaught errors and CSP violations since the page opened (or since the last call). */
   problems(): Promise<string[]>;
+  /** URLs the page requested since it opened (or since the last call). */
+  requests(): Promise<string[]>;
   close(): Promise<void>;
 }
 
 /** Something an engine's automation cannot set up. */
 export type EngineLimit = 'no-javascript' | 'dark-system-theme';
+
+/** What the test server saw while a page was open: its CSP reports and probe messages, and the URLs requested. */
+export interface ServerLog {
+  takeProblems(): string[];
+  takeRequests(): string[];
+}
 
 /** A browser engine the reader flows run in. */
 export interface Engine {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Engine, EngineLimit } from './driver.ts';
+import type { Engine, EngineLimit, ServerLog } from './driver.ts';
 import { FirefoxEngine } from './playwright-driver.ts';
 import { WebKitEngine } from './webdriver-driver.ts';
 
@@ -19,7 +19,7 @@ export const ENGINE_LIMITS: Record<EngineId, ReadonlySet<EngineLimit>> = {
 
 /** An engine this machine can run, or what is missing and how to install it. */
 export type EngineLookup =
-  | { found: true; name: string; path: string; create: (takeServerProblems: () => string[]) => Engine }
+  | { found: true; name: string; path: string; create: (server: ServerLog) => Engine }
   | { found: false; missing: string };
 
 const onPath = (command: string) =>
@@ -39,7 +39,7 @@ export function findEngine(id: EngineId, env: NodeJS.ProcessEnv = process.env): 
     const version = execFileSync(path, ['--version'], { encoding: 'utf8' })
       .trim()
       .replace(/^Mozilla /, '');
-    return { found: true, name: version, path, create: (take) => new FirefoxEngine(version, path, take) };
+    return { found: true, name: version, path, create: (server) => new FirefoxEngine(version, path, server) };
   }
   const driver = [env['WEBKIT_DRIVER_PATH'], '/usr/bin/WebKitWebDriver'].find((p) => p && existsSync(p));
   const missing = [
@@ -55,7 +55,7 @@ export function findEngine(id: EngineId, env: NodeJS.ProcessEnv = process.env): 
   } catch {
     // not a Debian package: the name stays without a version
   }
-  return { found: true, name: version, path: driver, create: (take) => new WebKitEngine(version, driver, take) };
+  return { found: true, name: version, path: driver, create: (server) => new WebKitEngine(version, driver, server) };
 }
 
 /**

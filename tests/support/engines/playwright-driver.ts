@@ -1,6 +1,6 @@
 import { firefox, type Browser, type Locator as PwLocator, type Page } from 'playwright-core';
 import { axeViolations } from '../browser.ts';
-import type { Engine, EngineLimit, EnginePage, Key, Locator, OpenOptions, Query } from './driver.ts';
+import type { Engine, EngineLimit, EnginePage, Key, Locator, OpenOptions, Query, ServerLog } from './driver.ts';
 
 /**
  * Firefox driven by Playwright over WebDriver BiDi (the experimental "moz-firefox" channel), against Debian's
@@ -14,12 +14,12 @@ export class FirefoxEngine implements Engine {
 
   readonly name: string;
   private readonly executablePath: string;
-  private readonly takeServerProblems: () => string[];
+  private readonly server: ServerLog;
 
-  constructor(name: string, executablePath: string, takeServerProblems: () => string[]) {
+  constructor(name: string, executablePath: string, server: ServerLog) {
     this.name = name;
     this.executablePath = executablePath;
-    this.takeServerProblems = takeServerProblems;
+    this.server = server;
   }
 
   /** Starts (or reuses) the browser for one set of preferences. */
@@ -60,9 +60,12 @@ export class FirefoxEngine implements Engine {
       if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`Uncaught ${e.message}`));
-    this.takeServerProblems();
+    // Playwright sees every request the page makes, to any origin (the server's log sees only its own).
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    this.server.takeProblems();
     await page.goto(url);
-    return new PlaywrightPage(page, problems, this.takeServerProblems);
+    return new PlaywrightPage(page, problems, requests, () => this.server.takeProblems());
   }
 
   async close(): Promise<void> {
@@ -156,11 +159,13 @@ class PlaywrightLocator implements Locator {
 class PlaywrightPage implements EnginePage {
   readonly page: Page;
   private readonly engineProblems: string[];
+  private readonly engineRequests: string[];
   private readonly takeServerProblems: () => string[];
 
-  constructor(page: Page, engineProblems: string[], takeServerProblems: () => string[]) {
+  constructor(page: Page, engineProblems: string[], engineRequests: string[], takeServerProblems: () => string[]) {
     this.page = page;
     this.engineProblems = engineProblems;
+    this.engineRequests = engineRequests;
     this.takeServerProblems = takeServerProblems;
   }
 
@@ -193,6 +198,9 @@ class PlaywrightPage implements EnginePage {
     // Reports are POSTed by the browser after the violation: give them a moment to arrive.
     await new Promise((r) => setTimeout(r, 300));
     return [...this.engineProblems.splice(0), ...this.takeServerProblems()];
+  }
+  async requests() {
+    return this.engineRequests.splice(0);
   }
   close() {
     return this.page.context().close();

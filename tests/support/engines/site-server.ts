@@ -17,12 +17,17 @@ import sirv from 'sirv';
  *   are recorded even when the page navigates away. Classic WebDriver (WebKit) has no console; Playwright does,
  *   so Firefox runs without the probe, on the pages exactly as built.
  * - `/__engines/canary/` is a page that breaks its own CSP and throws, for the tests that prove problems are seen.
+ * - It keeps the URL of every request it serves: classic WebDriver cannot watch a page's network, and the pages'
+ *   CSP (default-src 'self', img-src data: at most) blocks and reports any request to another origin, so what
+ *   reaches this server is every request a page makes.
  */
 export interface EngineSiteServer {
   /** URL of the site, ending in "/". */
   url: string;
   /** Problems recorded since the last call (CSP reports and, with the probe, page errors), then forgotten. */
   takeProblems: () => string[];
+  /** URLs requested since the last call, but for the harness's own /__engines/ ones, then forgotten. */
+  takeRequests: () => string[];
   close: () => Promise<void>;
 }
 
@@ -77,6 +82,7 @@ const readBody = (req: IncomingMessage): Promise<string> =>
 export async function serveForEngines(dist: string, options: { probe?: boolean } = {}): Promise<EngineSiteServer> {
   const files = sirv(dist, { dev: true, etag: false });
   let problems: string[] = [];
+  let requests: string[] = [];
   const withPolicy = (res: ServerResponse, policy: string | undefined) => {
     if (policy) res.setHeader('Content-Security-Policy-Report-Only', `${policy}; report-uri /__engines/csp-report`);
   };
@@ -92,6 +98,7 @@ export async function serveForEngines(dist: string, options: { probe?: boolean }
 
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!path.startsWith('/__engines/')) requests.push(`http://${req.headers.host}${req.url ?? '/'}`);
     if (req.method === 'POST' && path === '/__engines/csp-report') {
       void readBody(req).then((body) => {
         problems.push(describeReport(body));
@@ -128,6 +135,11 @@ export async function serveForEngines(dist: string, options: { probe?: boolean }
     takeProblems: () => {
       const taken = problems;
       problems = [];
+      return taken;
+    },
+    takeRequests: () => {
+      const taken = requests;
+      requests = [];
       return taken;
     },
     close: () =>

@@ -14,13 +14,15 @@ import {
   type OpenOptions,
   type Query,
   type Role,
+  type ServerLog,
 } from './driver.ts';
 
 /**
  * WebKit through Debian's WebKitWebDriver (classic WebDriver over HTTP, one session per driver process), which
  * starts WebKitGTK's MiniBrowser. It has no headless mode, so it runs inside xvfb-run. This file is its whole
- * client: a dozen W3C WebDriver endpoints called with fetch. Classic WebDriver has no console and no init
- * scripts: page problems come from the test server (site-server.ts, `probe: true`).
+ * client: a dozen W3C WebDriver endpoints called with fetch. Classic WebDriver has no console, no init scripts
+ * and no view of the network: page problems and the URLs a page requests come from the test server
+ * (site-server.ts, `probe: true`).
  */
 
 // The web element identifier (WebDriver section 12.1, "Elements").
@@ -46,6 +48,8 @@ const ROLE_SELECTORS: Record<Role, string> = {
     'input:not([type]), input[type="text"], input[type="email"], input[type="url"], input[type="tel"], textarea, [role="textbox"]',
   spinbutton: 'input[type="number"], [role="spinbutton"]',
   radio: 'input[type="radio"], [role="radio"]',
+  checkbox: 'input[type="checkbox"], [role="checkbox"]',
+  group: 'fieldset, details, optgroup, [role="group"]',
   radiogroup: '[role="radiogroup"]',
   region: 'section[aria-label], section[aria-labelledby], [role="region"]',
   complementary: 'aside, [role="complementary"]',
@@ -218,7 +222,11 @@ class WebDriverLocator implements Locator {
     await until(async () => (await this.all()).length > 0, `waiting for ${this.description}`, timeoutMs);
   }
   async click() {
-    await this.session.call('POST', await this.el('/click'));
+    // WebKitWebDriver's own scrolling leaves an element at the viewport's bottom edge, and there its click
+    // reaches nothing (no event fires, no error either): bring it to the middle first, as a reader would.
+    const el = await this.first();
+    await this.session.execute("arguments[0].scrollIntoView({ block: 'center' })", [el]);
+    await this.session.call('POST', `/element/${el[ELEMENT]}/click`);
   }
   async fill(value: string) {
     // Select what is there and type over it, as a reader would; an empty value is a Backspace over the selection.
@@ -266,12 +274,12 @@ class WebDriverLocator implements Locator {
 
 class WebDriverPage implements EnginePage {
   private readonly session: Session;
-  private readonly takeServerProblems: () => string[];
+  private readonly server: ServerLog;
   private readonly onClose: () => void;
 
-  constructor(session: Session, takeServerProblems: () => string[], onClose: () => void) {
+  constructor(session: Session, server: ServerLog, onClose: () => void) {
     this.session = session;
-    this.takeServerProblems = takeServerProblems;
+    this.server = server;
     this.onClose = onClose;
   }
 
@@ -310,7 +318,11 @@ class WebDriverPage implements EnginePage {
   }
   async problems() {
     await new Promise((r) => setTimeout(r, 300));
-    return this.takeServerProblems();
+    return this.server.takeProblems();
+  }
+  async requests() {
+    // The engine drives one page at a time, so what reached the server meanwhile is this page's.
+    return this.server.takeRequests();
   }
   async close() {
     // One session serves every test: forget what this page stored, then leave it.
@@ -329,12 +341,12 @@ export class WebKitEngine implements Engine {
 
   readonly name: string;
   private readonly driverPath: string;
-  private readonly takeServerProblems: () => string[];
+  private readonly server: ServerLog;
 
-  constructor(name: string, driverPath: string, takeServerProblems: () => string[]) {
+  constructor(name: string, driverPath: string, server: ServerLog) {
     this.name = name;
     this.driverPath = driverPath;
-    this.takeServerProblems = takeServerProblems;
+    this.server = server;
   }
 
   private async start(): Promise<Session> {
@@ -375,8 +387,9 @@ export class WebKitEngine implements Engine {
     const session = await this.start();
     if (options.viewport) await session.call('POST', '/window/rect', options.viewport);
     this.pageOpen = true;
-    this.takeServerProblems();
-    const page = new WebDriverPage(session, this.takeServerProblems, () => (this.pageOpen = false));
+    this.server.takeProblems();
+    this.server.takeRequests();
+    const page = new WebDriverPage(session, this.server, () => (this.pageOpen = false));
     await page.goto(url);
     return page;
   }
