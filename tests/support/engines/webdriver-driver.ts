@@ -110,7 +110,7 @@ class Session {
   }
 }
 
-/** The in-page half of a text query: the innermost elements whose whole text is exactly `text`. */
+/** The in-page half of a text query: the innermost elements (with a box) whose whole text is exactly `text`. */
 const BY_TEXT = `
   const [root, text] = arguments;
   const norm = (s) => s.replace(/\\s+/g, ' ').trim();
@@ -119,7 +119,11 @@ const BY_TEXT = `
     if (el.closest('script, style, head')) continue;
     if (norm(el.textContent) !== text) continue;
     if ([...el.children].some((c) => norm(c.textContent) === text)) continue;
-    found.push(el);
+    // Text in an element with no box of its own (an island's <astro-slot>, display: contents) is drawn, and
+    // clicked, as part of the nearest ancestor that has one; WebDriver calls the boxless element not interactable.
+    let target = el;
+    while (target.parentElement && getComputedStyle(target).display === 'contents') target = target.parentElement;
+    if (!found.includes(target)) found.push(target);
   }
   return found;`;
 
