@@ -83,7 +83,12 @@ function locate(scope: Page | PwLocator, query: Query): PwLocator {
       ...(level === undefined ? {} : { level }),
     });
   }
-  if ('text' in query) return scope.getByText(query.text, { exact: true });
+  // Text in an island's <astro-slot> (display: contents, no box) is clicked as part of the nearest ancestor with a
+  // box, as a reader's click is; Playwright in Firefox calls the slot itself not visible.
+  if ('text' in query)
+    return scope
+      .getByText(query.text, { exact: true })
+      .locator('xpath=ancestor-or-self::*[not(self::astro-slot or self::astro-island)][1]');
   return scope.locator(query.css);
 }
 
