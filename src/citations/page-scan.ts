@@ -5,6 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 
 /** A link found in content, with the sentence around it. */
 export interface LinkUse {
@@ -82,12 +83,6 @@ function linksOfBlock(block: Parents, file: string, definitions: Map<string, str
   });
 }
 
-/** Replaces the frontmatter with blank lines, so the MDX parser never sees it and line numbers stay the file's. */
-function blankFrontmatter(source: string): string {
-  const match = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(source);
-  return match ? match[0].replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
-}
-
 /** Every link in an MDX page, each with the sentence it sits in. */
 export function scanMdx(source: string, file: string): LinkUse[] {
   const tree = unified()
@@ -95,7 +90,7 @@ export function scanMdx(source: string, file: string): LinkUse[] {
     .use(remarkMdx)
     .use(remarkGfm)
     .use(remarkDirective)
-    .parse(blankFrontmatter(source)) as Root;
+    .parse(splitFrontmatter(source).body) as Root;
   const definitions = new Map<string, string>();
   const collectDefinitions = (node: Nodes) => {
     if (node.type === 'definition') definitions.set((node as Definition).identifier.toLowerCase(), node.url);

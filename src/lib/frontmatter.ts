@@ -32,3 +32,13 @@ export const frontmatterSchema = z.strictObject({
 
 /** A page's validated frontmatter. */
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+/**
+ * Splits a page's source into its frontmatter YAML (undefined when it has none) and its body, with the
+ * frontmatter's lines left blank so line numbers in the body stay the file's own, as Astro's MDX does.
+ */
+export function splitFrontmatter(source: string): { yaml: string | undefined; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(?=\r?\n|$)/.exec(source);
+  if (!match) return { yaml: undefined, body: source };
+  return { yaml: match[1] ?? '', body: match[0].replace(/[^\n]/g, '') + source.slice(match[0].length) };
+}

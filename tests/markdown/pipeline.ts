@@ -6,18 +6,14 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { createRenderer } from '../../src/diagrams/renderer.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { markdownPipeline } from '../../src/markdown/pipeline.ts';
 
-/**
- * Splits off a leading `---` YAML block as Astro's MDX integration does: the frontmatter goes on the file as
- * `data.astro.frontmatter`, and its lines become blank so line numbers in the body stay the file's own.
- */
+/** The file as Astro's MDX hands it to the plugins: frontmatter on `data.astro.frontmatter`, its lines blank. */
 function withFrontmatter(markdown: string, path: string): VFile {
-  const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(markdown);
-  if (!match) return new VFile({ value: markdown, path, data: { astro: { frontmatter: {} } } });
-  const frontmatter = (parseYaml(match[1] ?? '') ?? {}) as Record<string, unknown>;
-  const blank = match[0].replace(/[^\n]/g, '');
-  return new VFile({ value: blank + markdown.slice(match[0].length), path, data: { astro: { frontmatter } } });
+  const { yaml, body } = splitFrontmatter(markdown);
+  const frontmatter = (yaml === undefined ? {} : (parseYaml(yaml) ?? {})) as Record<string, unknown>;
+  return new VFile({ value: body, path, data: { astro: { frontmatter } } });
 }
 
 /**
