@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { entryChunksTakeSharedCode, ownCopyOfS256 } from './src/integrations/chunks.ts';
 import { citationCheck } from './src/citations/integration.ts';
 import { diagrams as diagramsIntegration } from './src/diagrams/integration.ts';
 import { diagramStyleHashes, themeScriptHash } from './src/integrations/csp.ts';
@@ -66,7 +67,7 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [preactWithoutSignals(), dropEmptyScripts()],
+    plugins: [preactWithoutSignals(), dropEmptyScripts(), entryChunksTakeSharedCode(), ownCopyOfS256()],
     // Modules bundled on their own and loaded only when needed (src/scripts/site-ui.ts, the calculator's SHA-256
     // fallback) are imported with "?worker&url"; they run as page modules, so they are built as ES modules.
     worker: { format: 'es' },

@@ -12,8 +12,8 @@ import {
   verifyPair,
   type ChallengeMethod,
   type ChallengeSteps,
-  type Sha256,
 } from './pkce.ts';
+import type { Sha256 } from './s256.ts';
 
 /** The verifier field: nothing typed yet (no complaint), what is wrong with it, or valid. */
 export type VerifierState = { state: 'empty' } | { state: 'invalid'; problems: string[] } | { state: 'valid' };

@@ -5,7 +5,10 @@
 
 // Deliberately pure: no DOM and no dependencies. Randomness and hashing come from
 // Web Crypto on globalThis.crypto, which Node 24 and every current browser provide; a caller
-// where crypto.subtle is missing (a page outside a secure context) passes its own SHA-256.
+// where crypto.subtle is missing (a page outside a secure context) passes its own SHA-256. The S256 transform and
+// base64url themselves are in s256.ts, which the OAuth model shares.
+
+import { base64UrlEncode, s256, verifierOctets, webCryptoSha256, type Sha256 } from './s256.ts';
 
 /**
  * The two code_challenge_method values RFC 7636 defines.
@@ -18,9 +21,6 @@ export type ChallengeMethod = 'S256' | 'plain';
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-7.2
  */
 export const DEFAULT_CHALLENGE_METHOD = 'S256' satisfies ChallengeMethod;
-
-/** A SHA-256 implementation: the digest of some octets. Web Crypto's by default (`webCryptoSha256`). */
-export type Sha256 = (octets: Uint8Array) => Promise<Uint8Array>;
 
 /**
  * The 66 "unreserved" characters a code_verifier may contain.
@@ -99,18 +99,6 @@ const WHITE_SPACE = /^\s$/u;
 const EMOJI = /^\p{Emoji_Presentation}$/u;
 const INVISIBLE = /^[\p{C}\p{Z}]$/u;
 const COMBINING_MARK = /^\p{M}$/u;
-
-/**
- * Encodes octets as base64url without "=" padding, line breaks or white space.
- * @see https://www.rfc-editor.org/rfc/rfc7636#appendix-A
- */
-export function base64UrlEncode(bytes: Uint8Array): string {
-  // btoa (in browsers and Node) encodes a "binary string", one character per octet; Appendix A then swaps in the
-  // URL-safe characters and drops the "=" padding.
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 /**
  * Creates a random code_verifier of `length` characters using the platform CSPRNG.
@@ -225,7 +213,7 @@ export async function computeChallenge(
     case 'plain':
       return verifier;
     case 'S256':
-      return base64UrlEncode(await sha256(ascii(verifier)));
+      return s256(verifier, sha256);
     default:
       // Reachable only from untyped callers.
       throw new TypeError(`The code_challenge_method must be "S256" or "plain"; received ${JSON.stringify(method)}.`);
@@ -238,7 +226,7 @@ export async function computeChallenge(
  */
 export async function challengeSteps(verifier: string, sha256: Sha256 = webCryptoSha256): Promise<ChallengeSteps> {
   assertValidVerifier(verifier);
-  const digest = await sha256(ascii(verifier));
+  const digest = await sha256(verifierOctets(verifier));
   return {
     asciiByteLength: verifier.length,
     sha256Hex: Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join(''),
@@ -269,23 +257,6 @@ function assertValidVerifier(verifier: string): void {
       'The code_verifier is not valid under RFC 7636 section 4.1; check it with validateVerifier before computing a code_challenge.',
     );
   }
-}
-
-/** SHA-256 from Web Crypto; throws where the platform has no crypto.subtle. */
-export async function webCryptoSha256(octets: Uint8Array): Promise<Uint8Array> {
-  const subtle = globalThis.crypto?.subtle;
-  // Browsers expose SubtleCrypto only in secure contexts (HTTPS or localhost).
-  if (!subtle) {
-    throw new Error('SHA-256 needs Web Crypto (crypto.subtle), which browsers offer only over HTTPS or on localhost.');
-  }
-  return new Uint8Array(await subtle.digest('SHA-256', octets as Uint8Array<ArrayBuffer>));
-}
-
-// ASCII(code_verifier) of section 4.2. The caller has validated the verifier, so every UTF-16 unit is one octet.
-function ascii(verifier: string): Uint8Array {
-  const octets = new Uint8Array(verifier.length);
-  for (let i = 0; i < verifier.length; i++) octets[i] = verifier.charCodeAt(i);
-  return octets;
 }
 
 function isWhiteSpace(unit: number): boolean {

@@ -7,7 +7,8 @@
 
 // Pure: no DOM, no randomness. The island supplies the random bytes for `state`.
 
-import { base64UrlEncode, type ChallengeMethod } from './pkce.ts';
+import type { ChallengeMethod } from './pkce.ts';
+import { base64UrlEncode } from './s256.ts';
 
 /** Stands in for the `code` the authorization server returns on the redirect; the reader replaces it. */
 export const AUTHORIZATION_CODE_PLACEHOLDER = 'AUTHORIZATION_CODE';

@@ -4,7 +4,6 @@
  */
 import {
   authorizationRequest,
-  base64url,
   callResource,
   citeRule,
   createAuthorizationServer,
@@ -16,7 +15,6 @@ import {
   jwksOf,
   resourceRequest,
   RULES,
-  s256,
   tokenRequest,
   toWire,
   verifyJwt,
@@ -44,6 +42,7 @@ import {
   type RequestMoveKind,
 } from './moves.ts';
 import { byteSource, seededMint } from './seeded.ts';
+import { base64UrlEncode, s256 } from '../pkce/s256.ts';
 
 /** What a step's result says, and the rule behind it when there is one. */
 export interface StepResult {
@@ -103,12 +102,13 @@ const AS_HOST = new URL(EXAMPLE_SERVER.issuer).host;
 export async function createSession({ grant, seed, profile, key }: SessionOptions): Promise<Session> {
   const bytes = byteSource(seed);
   const server = createAuthorizationServer(EXAMPLE_SERVER, key, seededMint(bytes));
-  // The client's values come from the model's base64url and S256 too: the playground loads the model anyway, and
-  // src/pkce/ stays the calculator's alone, bundled with it on article pages instead of in a chunk both share.
-  const verifier = base64url(bytes(32));
+  // The client makes its verifier (32 octets, RFC 7636 section 4.1) and S256 challenge with the site's PKCE module,
+  // the same code the model's server checks them with; the octets come from the scenario's seed, so a shared link
+  // replays the same values.
+  const verifier = base64UrlEncode(bytes(32));
   const memory: ClientMemory = {
-    state: base64url(bytes(12)),
-    nonce: base64url(bytes(12)),
+    state: base64UrlEncode(bytes(12)),
+    nonce: base64UrlEncode(bytes(12)),
     verifier,
     challenge: await s256(verifier),
   };

@@ -23,7 +23,7 @@ const BUDGET = { totalGzip: 30_000, jsGzip: 12_000 };
  * Scrolled through with both islands hydrated, the article weighs more than the targets (Preact, its renderer
  * and Astro's island script alone take about 8.4 KB of JavaScript). These ceilings keep it from growing; README
  * "Performance" reports the figures as they are. The JavaScript ceiling is 17.5 KB, not the 17 KB asked for (issue
- * 10): the article measures 17.3 KB, the rest being the islands' logic and the sentences they compose.
+ * 10): the article measures 17.2 KB, the rest being the islands' logic and the sentences they compose.
  */
 const HYDRATED_CEILING = { totalGzip: 38_000, jsGzip: 17_500 };
 /**

@@ -5,7 +5,6 @@ import { describe, expect, test, vi } from 'vitest';
 import {
   MAX_REPORTED_CHARACTERS,
   VERIFIER_ALPHABET,
-  base64UrlEncode,
   challengeSteps,
   computeChallenge,
   generateVerifier,
@@ -15,6 +14,7 @@ import {
   type ChallengeMethod,
   type VerifierProblem,
 } from '../../src/pkce/pkce.ts';
+import { base64UrlEncode } from '../../src/pkce/s256.ts';
 
 // The project ships no @types/node, so the Node built-ins that serve as an
 // independent reference are loaded through string-typed specifiers and given

@@ -3,6 +3,8 @@
  * JWKS, all on Web Crypto (`globalThis.crypto.subtle`).
  */
 
+import { base64UrlEncode as base64url, webCryptoSha256 } from '../../pkce/s256.ts';
+
 /** A public RSA key as published in a JWKS (RFC 7517). */
 export interface PublicJwk {
   kty: 'RSA';
@@ -51,12 +53,11 @@ export interface IdTokenClaims {
 const RS256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 const encoder = new TextEncoder();
 
-/** Base64url without padding (RFC 7636 Appendix A). */
-export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+/**
+ * Base64url without padding (RFC 7636 Appendix A) and the PKCE S256 transform: the PKCE module's own (one
+ * implementation for the calculator, the model and the playground).
+ */
+export { base64UrlEncode as base64url, s256 } from '../../pkce/s256.ts';
 
 /** Decodes base64url; null when the text is not base64url. */
 export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> | null {
@@ -67,12 +68,7 @@ export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> | null {
 
 /** SHA-256 of the UTF-8 bytes of a string. */
 export async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-}
-
-/** code_challenge = BASE64URL(SHA256(ASCII(code_verifier))) (RFC 7636 section 4.2). */
-export async function s256(verifier: string): Promise<string> {
-  return base64url(await sha256(verifier));
+  return webCryptoSha256(encoder.encode(text));
 }
 
 /** at_hash: base64url of the left half of SHA-256 of the access token (OIDC Core section 3.1.3.6). */

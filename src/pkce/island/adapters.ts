@@ -1,6 +1,7 @@
 /** The calculator's only contact with the outside world: the clipboard, random numbers and SHA-256. */
 
-import { generateVerifier, webCryptoSha256, type Sha256 } from '../pkce.ts';
+import { generateVerifier } from '../pkce.ts';
+import { webCryptoSha256, type Sha256 } from '../s256.ts';
 // Bundled on its own (see astro.config.mjs, worker.format) and fetched only where crypto.subtle is missing.
 import sha256FallbackUrl from './sha256-fallback.ts?worker&url';
 import { STATE_OCTETS, stateFromOctets } from '../requests.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { atHash, base64url, importSigningKey, jwksOf, s256, signJwt, verifyJwt } from '../../../src/lib/oauth/index.ts';
 import { EXAMPLE_PRIVATE_JWK } from '../../../src/examples/example-key.ts';
+import * as pkceS256 from '../../../src/pkce/s256.ts';
 
 const claims = { iss: 'https://as.test', sub: 'alice', aud: 'spa', iat: 1, exp: 2 };
 
@@ -9,6 +10,11 @@ describe('jose', () => {
     expect(await s256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
       'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
     );
+  });
+
+  test("the model's base64url and S256 are the PKCE module's (src/pkce/s256.ts), not a second copy", () => {
+    expect(base64url).toBe(pkceS256.base64UrlEncode);
+    expect(s256).toBe(pkceS256.s256);
   });
 
   test('RFC 7636 Appendix A: base64url has no padding and uses - and _', () => {
