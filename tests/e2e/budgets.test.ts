@@ -199,10 +199,11 @@ describe('no page ships JavaScript it does not use', () => {
     expect(withCode.filter((p) => copyCode(p).length === 0).map((p) => `/${p}`)).toEqual([]);
   });
 
-  test("pages load the quiz's and the calculator's styles exactly when they show one", () => {
+  test("pages load the quiz's, the calculator's and the playground's styles exactly when they show one", () => {
     const islands = [
       { name: 'grant quiz', markup: /<section class="quiz"/, rule: /(^|[}\s])\.quiz\{/ },
       { name: 'PKCE calculator', markup: /<section class="pkce-tool"/, rule: /(^|[}\s])\.pkce-tool\{/ },
+      { name: 'flow playground', markup: /<section class="playground"/, rule: /(^|[}\s])\.playground\{/ },
     ];
     const problems = pages.flatMap((p) => {
       const html = pageHtml(p);

@@ -10,10 +10,12 @@ import {
   API_OK,
   API_REQUEST,
   CODE_FLOW,
+  GRANT_PAGES,
   HAPPY_PATHS,
   SEND,
   TAMPERS,
   type Act,
+  type Tamper,
 } from '../support/playground-scenarios.ts';
 
 const siteUrl = inject('siteUrl');
@@ -121,6 +123,18 @@ async function run(page: Page, actions: readonly Act[]): Promise<Locator> {
 /** The wire text of a step's request or response block. */
 const wire = (region: Locator, label: 'Request' | 'Response') => region.getByLabel(label, { exact: true }).innerText();
 
+/** The last step of a happy path: the client's call to the API and the API's 200. */
+async function expectApiOk(last: Locator): Promise<void> {
+  expect(await wire(last, 'Request')).toMatch(API_REQUEST);
+  expect(await wire(last, 'Response')).toMatch(API_OK);
+}
+
+/** The last step of a tampering: the model's answer and the link to the rule it cites. */
+async function expectAnswer(last: Locator, { shows, cite, href }: Tamper): Promise<void> {
+  expect(await last.innerText()).toMatch(shows);
+  expect(await last.getByRole('link', { name: cite, exact: true }).getAttribute('href')).toBe(href);
+}
+
 async function expectClean({ page, errors, requests }: Opened): Promise<void> {
   expect(errors, 'console errors or CSP violations').toEqual([]);
   expect(requests, 'network requests after the playground loaded').toEqual([]);
@@ -149,9 +163,7 @@ describe('the flow playground on /playground/', () => {
 
   test.each(HAPPY_PATHS)('%s runs to a 200 from the API', async (grant, actions) => {
     const opened = await openPlayground();
-    const last = await run(opened.page, [{ grant }, ...actions]);
-    expect(await wire(last, 'Request')).toMatch(API_REQUEST);
-    expect(await wire(last, 'Response')).toMatch(API_OK);
+    await expectApiOk(await run(opened.page, [{ grant }, ...actions]));
     await expectClean(opened);
   });
 
@@ -176,11 +188,10 @@ describe('the flow playground on /playground/', () => {
 });
 
 describe('tampering shows the model’s answer and the rule it cites', () => {
-  test.each(TAMPERS)('$name', async ({ grant, actions, shows, cite, href }) => {
+  test.each(TAMPERS)('$name', async (tamper) => {
     const opened = await openPlayground();
-    const last = await run(opened.page, grant ? [{ grant }, ...actions] : actions);
-    expect(await last.innerText()).toMatch(shows);
-    expect(await last.getByRole('link', { name: cite, exact: true }).getAttribute('href')).toBe(href);
+    const { grant, actions } = tamper;
+    await expectAnswer(await run(opened.page, grant ? [{ grant }, ...actions] : actions), tamper);
     await expectClean(opened);
   });
 
@@ -203,16 +214,21 @@ describe('tampering shows the model’s answer and the rule it cites', () => {
   });
 });
 
-describe('on a grant page', () => {
-  test('<Playground grant="client-credentials" /> runs that grant only, to a 200 from the API', async () => {
-    const opened = await openPlayground(`${siteUrl}api-auth/grant/client-credentials/`);
+describe('on a grant page, <Playground grant="…" /> runs that grant only', () => {
+  const happyPath = (grant: string) => HAPPY_PATHS.find(([name]) => name === grant)![1];
+
+  test.each(GRANT_PAGES)('/$path: $grant', async ({ path, grant, refusal }) => {
+    const opened = await openPlayground(siteUrl + path);
     const { page } = opened;
-    expect(await page.getByRole('heading', { name: 'Try it: Client Credentials in the playground' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: `Try it: ${grant} in the playground`, level: 2 }).count()).toBe(1);
     expect(await page.getByRole('radio').count()).toBe(0);
-    const last = await run(page, [SEND, SEND]);
-    expect(await wire(last, 'Response')).toMatch(/^HTTP\/1\.1 200 OK\n/);
+    // The embed's heading is an h2, so its steps and next move are h3s, in order under it.
+    expect(await nextHeading(page).evaluate((h) => h.tagName)).toBe('H3');
+    if (refusal) await expectAnswer(await run(page, refusal.actions), refusal);
+    else await expectApiOk(await run(page, happyPath(grant)));
+    const id = path.split('/').at(-2)!;
     expect(await page.getByLabel('Link to this scenario').inputValue()).toMatch(
-      /\/api-auth\/grant\/client-credentials\/\?playground=client-credentials\.[\w-]+\.[\w-]+#playground-run$/,
+      new RegExp(`/${path}\\?playground=${id}\\.[\\w-]+\\.[\\w-]+#playground-run$`),
     );
     await expectClean(opened);
   });

@@ -53,6 +53,26 @@ export interface Tamper {
   href: string;
 }
 
+/** The implicit grant's first request, refused by the server as current practice has it. */
+export const IMPLICIT_REFUSED: Tamper = {
+  name: 'the implicit grant, refused by a server following RFC 9700',
+  grant: 'Implicit (legacy)',
+  actions: [SEND],
+  shows: /302 unsupported_response_type: response_type=token would put an access token in the redirect/,
+  cite: 'RFC 10017 section 7.2, MUST NOT',
+  href: 'https://www.rfc-editor.org/rfc/rfc10017#section-7.2',
+};
+
+/** The password grant's first request, refused by the server as current practice has it. */
+export const PASSWORD_REFUSED: Tamper = {
+  name: 'the password grant, refused by a server following RFC 9700',
+  grant: 'Resource Owner Password Credentials (legacy)',
+  actions: [SEND],
+  shows: /400 unsupported_grant_type: the password grant is not supported/,
+  cite: 'RFC 9700 section 2.4, MUST NOT',
+  href: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.4',
+};
+
 /** Every tampering the Chromium suite checks; the engine suites run some of them. */
 export const TAMPERS: readonly Tamper[] = [
   {
@@ -198,20 +218,31 @@ export const TAMPERS: readonly Tamper[] = [
     cite: 'RFC 6750 section 3.1, SHOULD',
     href: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
   },
+  IMPLICIT_REFUSED,
+  PASSWORD_REFUSED,
+];
+
+/** A grant's page, which embeds `<Playground grant="…" />` for that grant alone. */
+export interface GrantPage {
+  /** The page's path under the site, also the grant's id in the playground's link. */
+  path: string;
+  /** The grant's name in the playground, as in HAPPY_PATHS. */
+  grant: string;
+  /** For a legacy grant: the refusal its first request gets, instead of a happy path to the API. */
+  refusal?: Tamper;
+}
+
+/** Every grant page with an embedded playground: the five current grants run to the API, the two legacy ones are refused. */
+export const GRANT_PAGES: readonly GrantPage[] = [
+  { path: 'api-auth/grant/authorization-code-pkce/', grant: 'Authorization Code with PKCE' },
+  { path: 'api-auth/grant/authorization-code/', grant: 'Authorization Code (confidential web client)' },
+  { path: 'api-auth/grant/client-credentials/', grant: 'Client Credentials' },
+  { path: 'api-auth/grant/device-code/', grant: 'Device Authorization (RFC 8628)' },
+  { path: 'api-auth/grant/refresh-token/', grant: 'Refresh Token with rotation' },
+  { path: 'api-auth/grant/implicit/', grant: 'Implicit (legacy)', refusal: IMPLICIT_REFUSED },
   {
-    name: 'the implicit grant, refused by a server following RFC 9700',
-    grant: 'Implicit (legacy)',
-    actions: [SEND],
-    shows: /302 unsupported_response_type: response_type=token would put an access token in the redirect/,
-    cite: 'RFC 10017 section 7.2, MUST NOT',
-    href: 'https://www.rfc-editor.org/rfc/rfc10017#section-7.2',
-  },
-  {
-    name: 'the password grant, refused by a server following RFC 9700',
+    path: 'api-auth/grant/password/',
     grant: 'Resource Owner Password Credentials (legacy)',
-    actions: [SEND],
-    shows: /400 unsupported_grant_type: the password grant is not supported/,
-    cite: 'RFC 9700 section 2.4, MUST NOT',
-    href: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.4',
+    refusal: PASSWORD_REFUSED,
   },
 ];
