@@ -1,5 +1,5 @@
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { axeViolations, launch, openPage } from '../support/browser.ts';
 import { ARTICLE_ROUTES, TODAY_ROUTES } from '../support/quiz-routes.ts';
 
@@ -16,10 +16,11 @@ beforeAll(async () => {
   browser = await launch();
 });
 
-afterAll(async () => {
-  await Promise.all(pages.map((p) => p.context().close()));
-  await browser?.close();
+// Each test's pages close when it ends: left open, forty-odd hydrated pages would share two cores with the rest.
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((p) => p.context().close()));
 });
+afterAll(() => browser?.close());
 
 /** Opens a page, scrolls the quiz into view (it hydrates when visible) and waits for its first heading. */
 async function openQuiz(path: string, options: BrowserContextOptions = {}) {

@@ -101,7 +101,7 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** The axe-core rule tags every suite checks (the same as tests/support/browser.ts gives Chromium). */
+/** The axe-core rule tags every suite checks, Chromium (tests/support/browser.ts) included. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
 
 /** A human-readable form of a query, for failure messages. */
