@@ -6,8 +6,8 @@
 import {
   MAX_VERIFIER_LENGTH,
   MIN_VERIFIER_LENGTH,
-  challengeSteps,
-  computeChallenge,
+  challengeOfValid,
+  stepsOfValid,
   validateVerifier,
   verifyPair,
   type ChallengeMethod,
@@ -49,8 +49,8 @@ export async function challengeFor(
   sha256?: Sha256,
 ): Promise<ChallengeResult | null> {
   if (verifierState(verifier).state !== 'valid') return null;
-  if (method === 'plain') return { challenge: await computeChallenge(verifier, 'plain'), steps: null };
-  const steps = await challengeSteps(verifier, sha256);
+  if (method === 'plain') return { challenge: verifier, steps: null };
+  const steps = await stepsOfValid(verifier, sha256);
   return { challenge: steps.challenge, steps };
 }
 
@@ -139,7 +139,7 @@ async function mismatchHints(
     hints.push('The challenge you entered ends in "=" padding; a base64url code_challenge never has any.');
   }
   const other: ChallengeMethod = method === 'S256' ? 'plain' : 'S256';
-  if ((await computeChallenge(verifier, other, sha256)) === challenge) {
+  if ((await challengeOfValid(verifier, other, sha256)) === challenge) {
     hints.push(`The pair matches with the ${other} method instead; check the code_challenge_method that was sent.`);
   }
   return hints;

@@ -200,7 +200,8 @@ export function isValidVerifier(input: string): boolean {
 }
 
 /**
- * Derives the code_challenge for a code_verifier with the given method.
+ * Derives the code_challenge for a code_verifier with the given method; throws a TypeError for an invalid verifier
+ * or an unknown method.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
  */
 export async function computeChallenge(
@@ -209,23 +210,40 @@ export async function computeChallenge(
   sha256: Sha256 = webCryptoSha256,
 ): Promise<string> {
   assertValidVerifier(verifier);
-  switch (method) {
-    case 'plain':
-      return verifier;
-    case 'S256':
-      return s256(verifier, sha256);
-    default:
-      // Reachable only from untyped callers.
-      throw new TypeError(`The code_challenge_method must be "S256" or "plain"; received ${JSON.stringify(method)}.`);
+  if (method !== 'S256' && method !== 'plain') {
+    // Reachable only from untyped callers.
+    throw new TypeError(`The code_challenge_method must be "S256" or "plain"; received ${JSON.stringify(method)}.`);
   }
+  return challengeOfValid(verifier, method, sha256);
 }
 
 /**
- * Runs the S256 transformation and returns each intermediate value.
+ * Runs the S256 transformation and returns each intermediate value; throws a TypeError for an invalid verifier.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
  */
 export async function challengeSteps(verifier: string, sha256: Sha256 = webCryptoSha256): Promise<ChallengeSteps> {
   assertValidVerifier(verifier);
+  return stepsOfValid(verifier, sha256);
+}
+
+/**
+ * computeChallenge without its checks, for a caller that has just validated the verifier (validateVerifier) and
+ * holds a typed method, as the calculator does on every keystroke: the checks would only repeat that work.
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
+ */
+export async function challengeOfValid(
+  verifier: string,
+  method: ChallengeMethod,
+  sha256: Sha256 = webCryptoSha256,
+): Promise<string> {
+  return method === 'plain' ? verifier : s256(verifier, sha256);
+}
+
+/**
+ * challengeSteps without its check, for a caller that has just validated the verifier.
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
+ */
+export async function stepsOfValid(verifier: string, sha256: Sha256 = webCryptoSha256): Promise<ChallengeSteps> {
   const digest = await sha256(verifierOctets(verifier));
   return {
     asciiByteLength: verifier.length,
@@ -246,7 +264,7 @@ export async function verifyPair(
 ): Promise<PairCheck> {
   const problems = validateVerifier(verifier);
   if (problems.length > 0) return { result: 'invalid-verifier', problems };
-  const expected = await computeChallenge(verifier, method, sha256);
+  const expected = await challengeOfValid(verifier, method, sha256);
   // Section 4.6 compares the strings exactly: no trimming, no padding tolerance.
   return { result: expected === challenge ? 'match' : 'mismatch', expected };
 }

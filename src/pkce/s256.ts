@@ -44,7 +44,7 @@ export function verifierOctets(verifier: string): Uint8Array {
 
 /**
  * code_challenge = BASE64URL-ENCODE(SHA256(ASCII(code_verifier))). The verifier is not checked here
- * (pkce.ts's computeChallenge checks it first).
+ * (pkce.ts's computeChallenge checks it first; the calculator, which has just validated it, does not again).
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
  */
 export async function s256(verifier: string, sha256: Sha256 = webCryptoSha256): Promise<string> {

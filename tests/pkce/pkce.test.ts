@@ -5,10 +5,12 @@ import { describe, expect, test, vi } from 'vitest';
 import {
   MAX_REPORTED_CHARACTERS,
   VERIFIER_ALPHABET,
+  challengeOfValid,
   challengeSteps,
   computeChallenge,
   generateVerifier,
   isValidVerifier,
+  stepsOfValid,
   validateVerifier,
   verifyPair,
   type ChallengeMethod,
@@ -160,6 +162,18 @@ describe('computeChallenge', () => {
   test('rejects a method RFC 7636 does not define', async () => {
     await expect(computeChallenge(RFC_VERIFIER, 'S512' as ChallengeMethod)).rejects.toThrow(
       new TypeError('The code_challenge_method must be "S256" or "plain"; received "S512".'),
+    );
+  });
+});
+
+describe("challengeOfValid and stepsOfValid (the calculator's calls, after validateVerifier)", () => {
+  test('give what computeChallenge and challengeSteps give for every valid verifier', async () => {
+    await fc.assert(
+      fc.asyncProperty(validVerifier, fc.constantFrom<ChallengeMethod>('S256', 'plain'), async (verifier, method) => {
+        expect(await challengeOfValid(verifier, method)).toBe(await computeChallenge(verifier, method));
+        expect(await stepsOfValid(verifier)).toEqual(await challengeSteps(verifier));
+      }),
+      { numRuns: 500 },
     );
   });
 });
