@@ -32,7 +32,7 @@ function walk(tree: DecisionTree, state: QuizState): Walk {
   const first = byId.get(tree.start)?.node;
   if (!first) {
     throw new Error(
-      `Decision tree "${tree.title}": start "${tree.start}" does not match any node id; parse the tree with decisionTreeSchema first.`,
+      `Decision tree "${tree.title}" has no start node "${tree.start}": parse it with decisionTreeSchema first.`,
     );
   }
   let node: TreeNode = first;

@@ -29,7 +29,7 @@ export function preactWithoutSignals(): Plugin {
         );
       }
       const refusal =
-        'if (element.dataset.preactSignals) throw new Error("An island was given a Preact signal as a prop; this site builds without @preact/signals (src/integrations/preact-without-signals.ts).");\n  ';
+        'if (element.dataset.preactSignals) throw new Error("Preact signals as island props are left out of this build: src/integrations/preact-without-signals.ts");\n  ';
       return { code: code.slice(0, start) + refusal + code.slice(end), map: null };
     },
   };

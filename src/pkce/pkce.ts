@@ -101,7 +101,8 @@ const INVISIBLE = /^[\p{C}\p{Z}]$/u;
 const COMBINING_MARK = /^\p{M}$/u;
 
 /**
- * Creates a random code_verifier of `length` characters using the platform CSPRNG.
+ * Creates a random code_verifier of `length` characters using the platform CSPRNG; throws a RangeError for a length
+ * RFC 7636 does not allow.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
  */
 export function generateVerifier(length: number = MIN_VERIFIER_LENGTH): string {
@@ -110,6 +111,15 @@ export function generateVerifier(length: number = MIN_VERIFIER_LENGTH): string {
       `The code_verifier length must be a whole number from 43 to 128 (RFC 7636 section 4.1); received ${String(length)}.`,
     );
   }
+  return verifierOfValidLength(length);
+}
+
+/**
+ * generateVerifier without its check, for a caller that has just read the length with its own check (the
+ * calculator's parseVerifierLength, which tells the reader what to enter).
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
+ */
+export function verifierOfValidLength(length: number): string {
   // Take the fewest octets whose base64url form reaches `length` characters. For
   // the default of 43 that is exactly the 32 octets section 4.1 recommends; every
   // kept character carries up to 6 random bits, so each length in 43..128 keeps

@@ -11,6 +11,7 @@ import {
   generateVerifier,
   isValidVerifier,
   stepsOfValid,
+  verifierOfValidLength,
   validateVerifier,
   verifyPair,
   type ChallengeMethod,
@@ -175,6 +176,16 @@ describe("challengeOfValid and stepsOfValid (the calculator's calls, after valid
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("verifierOfValidLength (the calculator's call, after parseVerifierLength)", () => {
+  test('returns exactly the asked length and always validates, for every length from 43 to 128', () => {
+    for (let length = 43; length <= 128; length++) {
+      const verifier = verifierOfValidLength(length);
+      expect(verifier).toHaveLength(length);
+      expect(isValidVerifier(verifier)).toBe(true);
+    }
   });
 });
 

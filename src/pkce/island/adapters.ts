@@ -1,6 +1,6 @@
 /** The calculator's only contact with the outside world: the clipboard, random numbers and SHA-256. */
 
-import { generateVerifier } from '../pkce.ts';
+import { verifierOfValidLength } from '../pkce.ts';
 import { webCryptoSha256, type Sha256 } from '../s256.ts';
 // Bundled on its own (see astro.config.mjs, worker.format) and fetched only where crypto.subtle is missing.
 import sha256FallbackUrl from './sha256-fallback.ts?worker&url';
@@ -16,8 +16,8 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** A fresh code_verifier from crypto.getRandomValues. */
-export const newVerifier = (length: number): string => generateVerifier(length);
+/** A fresh code_verifier from crypto.getRandomValues, of a length parseVerifierLength has accepted. */
+export const newVerifier = (length: number): string => verifierOfValidLength(length);
 
 /**
  * SHA-256 from Web Crypto, or, on a page that is not a secure context (plain HTTP on a host other than
