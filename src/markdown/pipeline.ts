@@ -6,6 +6,7 @@ import remarkDirective from 'remark-directive';
 import { mdxComponents } from '../components/mdx-components.ts';
 import { rehypeMermaid, type RehypeMermaidOptions } from '../diagrams/rehype-mermaid.ts';
 import { remarkHttpExamples } from '../examples/remark-http-examples.ts';
+import { remarkPlaygroundHeading } from '../playground/remark-playground-heading.ts';
 import { rehypeInternalLinks } from './rehype-internal-links.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkComponentImports } from './remark-component-imports.ts';
@@ -33,6 +34,7 @@ export function markdownPipeline({
       remarkHttpExamples,
       remarkComponentImports(mdxComponents),
       remarkPageFlags,
+      remarkPlaygroundHeading,
     ],
     rehypePlugins: [
       [rehypeMermaid, diagrams],
