@@ -9,6 +9,7 @@ import {
   API_OK,
   API_REQUEST,
   CODE_FLOW,
+  GRANT_PAGES,
   HAPPY_PATHS,
   SEND,
   TAMPERS,
@@ -757,6 +758,23 @@ export function readerFlows(id: EngineId, depth: Depth): void {
           });
         },
       );
+
+      // A grant page's own playground runs that grant alone (Chromium runs every grant page's): Firefox the device
+      // grant's page, WebKit the PKCE grant's.
+      const embed = GRANT_PAGES.find(
+        (p) => p.grant === (full ? 'Device Authorization (RFC 8628)' : 'Authorization Code with PKCE'),
+      );
+      const embedPath = HAPPY_PATHS.find(([grant]) => grant === embed?.grant)?.[1];
+      if (!embed || !embedPath) throw new Error('The embedded grant is not in GRANT_PAGES and HAPPY_PATHS');
+      test(`the ${embed.grant} page's own playground runs its grant to a 200 from the API, with no request once loaded`, async () => {
+        await visit(embed.path, async (page) => {
+          await startPlayground(page);
+          const last = await run(page, embedPath);
+          expect(await wire(last, 'Request')).toMatch(API_REQUEST);
+          expect(await wire(last, 'Response')).toMatch(API_OK);
+          expect(await page.requests(), 'requests after the playground loaded').toEqual([]);
+        });
+      });
 
       test.each(tampers)('tampering: $name shows the error and the rule it cites', async (tamper) => {
         await visit(PLAYGROUND, async (page) => {
