@@ -26,6 +26,27 @@ describe('the dev server, while an author edits a decision tree', () => {
     await site?.remove();
   });
 
+  /**
+   * Reads the page again until `done` says what was read is what the test waits for, or 90 s have passed; returns
+   * the last read. Each read waits up to 30 s for the page (a first render in the dev server draws the flowchart in a
+   * browser). The author's edit makes the dev server rebuild and reload the open page, so a read can be cut off
+   * by that reload (a navigation aborted, a context destroyed) or land before the page is drawn again (a wait that
+   * times out): such a read is simply read again. Any other error fails the test.
+   */
+  async function readUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, empty: T): Promise<T> {
+    let last = empty;
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
+      try {
+        last = await read();
+        if (done(last)) return last;
+      } catch (error) {
+        if (!/Execution context was destroyed|net::ERR_ABORTED|Timeout \d+ms exceeded/.test(String(error))) throw error;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    return last;
+  }
+
   /** The flowchart's drawn text and the quiz's first question, as a reader sees them after hydration. */
   async function drawnAndAsked(): Promise<{ flowchart: string; quiz: string }> {
     await page.goto(`${server.url}guides/tree/`);
@@ -54,42 +75,42 @@ describe('the dev server, while an author edits a decision tree', () => {
     expect(quiz).toContain('Is this the first question?');
   });
 
-  test('updates both the flowchart and the quiz when a question is edited', { timeout: 90_000 }, async () => {
+  test('updates both the flowchart and the quiz when a question is edited', { timeout: 150_000 }, async () => {
     const text = await readFile(treeFile(), 'utf8');
     await writeFile(treeFile(), text.replace('Is this the first question?', 'Was this question edited?'));
-    let seen = { flowchart: '', quiz: '' };
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-      try {
-        seen = await drawnAndAsked();
-      } catch (error) {
-        // The edit makes the dev server reload the open page; a read that the reload interrupts is read again.
-        if (!String(error).includes('Execution context was destroyed')) throw error;
-        continue;
-      }
-      if (seen.flowchart.includes('Was this question edited?') && seen.quiz.includes('Was this question edited?'))
-        break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    const seen = await readUntil(
+      drawnAndAsked,
+      ({ flowchart, quiz }) =>
+        flowchart.includes('Was this question edited?') && quiz.includes('Was this question edited?'),
+      { flowchart: '', quiz: '' },
+    );
     expect(seen.flowchart).toContain('Was this question edited?');
     expect(seen.quiz).toContain('Was this question edited?');
   });
 
-  test('shows a mistake in the tree on the page, with its file, line and node', { timeout: 90_000 }, async () => {
+  test('shows a mistake in the tree on the page, with its file, line and node', { timeout: 150_000 }, async () => {
     const text = await readFile(treeFile(), 'utf8');
     await writeFile(treeFile(), text.replace('next: calculator', 'next: calculater'));
     const expected =
       'content/decision-trees/fixture-tree.yaml:18: nodes[1].answers[1].next (node "second"): Node "second", answer "No": next "calculater" does not match any node id.';
-    // The page shows Astro's error overlay, which carries the message in its shadow DOM.
-    let shown = '';
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-      await page.goto(`${server.url}guides/tree/`);
-      const overlay = page.locator('vite-error-overlay');
-      if (await overlay.count().catch(() => 0)) {
-        shown = await overlay.evaluate((el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
-        if (shown.includes('calculater')) break;
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    // The page shows Astro's error overlay, which carries the message in its shadow DOM once Vite's client script has
+    // defined the element: wait for that text rather than read the element as soon as it is parsed.
+    const shown = await readUntil(
+      async () => {
+        await page.goto(`${server.url}guides/tree/`);
+        const filled = await page.waitForFunction(
+          () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('calculater') ?? false,
+          undefined,
+          { timeout: 30_000 },
+        );
+        await filled.dispose();
+        return page
+          .locator('vite-error-overlay')
+          .evaluate((el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+      },
+      (text) => text.includes('calculater'),
+      '',
+    );
     expect(shown).toContain(expected);
     expect(server.output()).toContain(expected);
   });
