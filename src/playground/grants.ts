@@ -2,6 +2,7 @@
  * The grants the playground runs, each with the example client that plays it, the scope it asks for and the API
  * path it calls. Clients, users and the API come from the site's example world (src/examples/example-world.ts).
  */
+import type { RuleId } from '../lib/oauth/index.ts';
 import type { GrantId } from './grant-ids.ts';
 
 export { GRANT_IDS, isGrantId, type GrantId } from './grant-ids.ts';
@@ -16,8 +17,8 @@ export interface GrantInfo {
   scope: string;
   /** The API path its access token is for. */
   api: string;
-  /** A legacy grant: a server following RFC 9700 refuses it. */
-  legacy?: true;
+  /** A legacy grant: the model's rule by which a server following current practice refuses it. */
+  refusedBy?: RuleId;
 }
 
 /** Every grant, in the order the playground lists them. */
@@ -57,14 +58,14 @@ export const GRANTS: Readonly<Record<GrantId, GrantInfo>> = {
     client_id: 'task-board',
     scope: 'tasks.read',
     api: '/v1/tasks',
-    legacy: true,
+    refusedBy: 'implicit-refused',
   },
   password: {
     title: 'Resource Owner Password Credentials (legacy)',
     client_id: 'legacy-desktop',
     scope: 'account.read',
     api: '/v1/account',
-    legacy: true,
+    refusedBy: 'password-refused',
   },
 };
 

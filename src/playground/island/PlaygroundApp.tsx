@@ -40,7 +40,7 @@ export default function PlaygroundApp({ fixedGrant, headingLevel, focus }: AppPr
     <div class="playground__app" aria-busy={busy}>
       {notice && <p class="playground__notice">{notice}</p>}
       {!fixedGrant && <GrantPicker value={scenario.grant} onChange={(grant) => restart(grant, 'current')} />}
-      {info.legacy && (
+      {info.refusedBy && (
         <label class="playground__check">
           <input
             type="checkbox"
